@@ -1,0 +1,189 @@
+// Package data holds Waymark's content: one folder of JSON files per
+// language, the Go types they decode into, and the validation that keeps bad
+// content from ever reaching a reader.
+//
+// Files are embedded, so the build and the browser app read the same bytes.
+// Every problem is reported as "file:line:col: json.path: what is wrong
+// (expected what)".
+package data
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"reflect"
+	"sort"
+)
+
+//go:embed */*.json
+var embedded embed.FS
+
+// Content is everything a widget needs in one language.
+type Content struct {
+	UI      UI
+	Journey Journey
+	Rights  []Right
+	Sources Sources
+
+	rights    map[string]*Right
+	citations map[string]*Citation
+	documents map[string]*Document
+}
+
+// files maps each file every language folder must hold to the part of
+// Content it fills.
+var files = []struct {
+	name   string
+	target func(c *Content) any
+}{
+	{"ui.json", func(c *Content) any { return &c.UI }},
+	{"journey.json", func(c *Content) any { return &c.Journey }},
+	{"rights.json", func(c *Content) any { return &rightsFile{&c.Rights} }},
+	{"sources.json", func(c *Content) any { return &c.Sources }},
+}
+
+// rightsFile lets rights.json decode straight into Content.Rights.
+type rightsFile struct{ rights *[]Right }
+
+// Embedded loads the content compiled into the program. It panics if that
+// content is invalid: the tests and the build reject such content first, so
+// a binary can only hold valid content.
+func Embedded() map[string]*Content {
+	c, err := Load(embedded, "data")
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Load reads every language folder of fsys and validates it. prefix is put
+// before file names in messages ("data" gives "data/en/journey.json"). On
+// failure the error is an Errors listing every problem found.
+func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
+	dirs, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, Errors{{File: prefix, Pos: Pos{1, 1}, Msg: "cannot list content folders: " + err.Error()}}
+	}
+	out := map[string]*Content{}
+	var errs Errors
+	for _, dir := range dirs {
+		if !dir.IsDir() {
+			continue
+		}
+		c, langErrs := loadLang(fsys, prefix, dir.Name())
+		errs = append(errs, langErrs...)
+		if len(langErrs) == 0 {
+			out[dir.Name()] = c
+		}
+	}
+	if len(out) == 0 && len(errs) == 0 {
+		errs = append(errs, &Error{File: prefix, Pos: Pos{1, 1}, Msg: "no language folder", Want: "a folder such as en/ holding the content files"})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
+	c := &Content{}
+	d := &decoder{ids: map[string]map[string]*Error{}}
+	known := map[string]bool{}
+	for _, f := range files {
+		known[f.name] = true
+		d.file = path.Join(prefix, lang, f.name)
+		src, err := fs.ReadFile(fsys, path.Join(lang, f.name))
+		if err != nil {
+			d.errs = append(d.errs, &Error{File: d.file, Pos: Pos{1, 1}, Msg: "cannot read the file: " + err.Error(), Want: "every language folder to hold " + fileList()})
+			continue
+		}
+		root, err := parseJSON(d.file, src)
+		if err != nil {
+			d.errs = append(d.errs, err.(*Error))
+			continue
+		}
+		target := f.target(c)
+		if rf, ok := target.(*rightsFile); ok {
+			var holder Rights
+			d.decode(root, reflect.ValueOf(&holder).Elem(), "", tagOpts{})
+			*rf.rights = holder.Rights
+			continue
+		}
+		d.decode(root, reflect.ValueOf(target).Elem(), "", tagOpts{})
+	}
+	entries, _ := fs.ReadDir(fsys, lang)
+	for _, e := range entries {
+		if !known[e.Name()] {
+			d.errs = append(d.errs, &Error{File: path.Join(prefix, lang, e.Name()), Pos: Pos{1, 1}, Msg: "unexpected file in a language folder", Want: fileList()})
+		}
+	}
+	if len(d.errs) == 0 {
+		d.resolve()
+	}
+	if len(d.errs) == 0 && c.UI.Lang != lang {
+		d.errs = append(d.errs, &Error{File: path.Join(prefix, lang, "ui.json"), Pos: Pos{1, 1}, Path: "lang",
+			Msg: "language " + c.UI.Lang + " in folder " + lang, Want: "the folder's name, " + lang})
+	}
+	sort.SliceStable(d.errs, func(i, j int) bool {
+		a, b := d.errs[i], d.errs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	c.index()
+	return c, nil
+}
+
+func fileList() string {
+	s := ""
+	for i, f := range files {
+		if i > 0 {
+			s += ", "
+		}
+		s += f.name
+	}
+	return s
+}
+
+func (c *Content) index() {
+	c.rights = map[string]*Right{}
+	for i := range c.Rights {
+		c.rights[c.Rights[i].ID] = &c.Rights[i]
+	}
+	c.citations = map[string]*Citation{}
+	for i := range c.Sources.Citations {
+		c.citations[c.Sources.Citations[i].ID] = &c.Sources.Citations[i]
+	}
+	c.documents = map[string]*Document{}
+	for i := range c.Sources.Documents {
+		c.documents[c.Sources.Documents[i].ID] = &c.Sources.Documents[i]
+	}
+}
+
+// Right returns the right with the given id. Validation guarantees that
+// every id the content refers to exists.
+func (c *Content) Right(id string) *Right { return c.rights[id] }
+
+// Citation returns the citation with the given id.
+func (c *Content) Citation(id string) *Citation { return c.citations[id] }
+
+// Document returns the document with the given id.
+func (c *Content) Document(id string) *Document { return c.documents[id] }
+
+// Languages returns the language tags of contents, sorted, so every list of
+// pages comes out in the same order.
+func Languages(contents map[string]*Content) []string {
+	langs := make([]string, 0, len(contents))
+	for l := range contents {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	return langs
+}

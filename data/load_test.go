@@ -1,0 +1,254 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestEmbeddedContentValidates(t *testing.T) {
+	contents, err := Load(embedded, "data")
+	if err != nil {
+		t.Fatalf("the shipped content is invalid:\n%v", err)
+	}
+	en := contents["en"]
+	if en == nil {
+		t.Fatal("no English content")
+	}
+	var stages []string
+	for _, s := range en.Journey.Stages {
+		stages = append(stages, s.ID)
+		if len(s.Technologies) == 0 {
+			t.Errorf("stage %s has no technologies", s.ID)
+		}
+	}
+	if got := strings.Join(stages, ","); got != "before,at,after" {
+		t.Errorf("stages = %s, want before,at,after", got)
+	}
+	for _, c := range en.Sources.Citations {
+		if c.Document == "digital-border" && c.Footnote == 0 {
+			t.Errorf("citation %s of the report names no footnote", c.ID)
+		}
+	}
+}
+
+// fixture reads the fixture language folder into a map file system that a
+// test may then break.
+func fixture(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		b, err := os.ReadFile("testdata/fixture/en/" + f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["en/"+f.name] = &fstest.MapFile{Data: b}
+	}
+	return fsys
+}
+
+func TestFixtureValidates(t *testing.T) {
+	c, err := Load(fixture(t), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c["en"].Right("privacy").Name; got != `Right to "privacy" <p>` {
+		t.Errorf("right name = %q", got)
+	}
+	if got := c["en"].Citation("fn-1").URL; got != "https://example.org/one?a=1&b=2" {
+		t.Errorf("citation url = %q", got)
+	}
+}
+
+func TestBrokenContent(t *testing.T) {
+	tests := []struct {
+		name      string
+		file      string
+		old, new  string // the first old in file is replaced by new
+		wantError string
+	}{
+		{
+			name: "unknown field", file: "journey.json",
+			old: `"section": "4. At the border",`, new: `"section": "4. At the border", "sectoin": "x",`,
+			wantError: `data/en/journey.json:37:38: stages[1].sectoin: unknown field "sectoin" (expected one of id, title, section, intro, cite, technologies)`,
+		},
+		{
+			name: "missing required field", file: "journey.json",
+			old: `"summary": "Fingerprints.",`, new: ``,
+			wantError: `data/en/journey.json:41:9: stages[1].technologies[0].summary: missing required field "summary" (expected the field "summary": What it is and what it does to people on the move, in plain words.)`,
+		},
+		{
+			name: "empty text", file: "journey.json",
+			old: `"intro": "Third stage."`, new: `"intro": "  "`,
+			wantError: `data/en/journey.json:55:16: stages[2].intro: the text is empty (expected some text)`,
+		},
+		{
+			name: "undefined right", file: "journey.json",
+			old: `"rights": ["liberty"]`, new: `"rights": ["libery"]`,
+			wantError: `data/en/journey.json:63:22: stages[2].technologies[0].rights[0]: "libery" is not a defined right id (expected one of asylum, liberty, privacy)`,
+		},
+		{
+			name: "undefined source", file: "journey.json",
+			old: `"cite": ["fn-2"],
+      "technologies"`, new: `"cite": ["fn-9"],
+      "technologies"`,
+			wantError: `data/en/journey.json:39:16: stages[1].cite[0]: "fn-9" is not a defined source id (expected one of fn-1, fn-2)`,
+		},
+		{
+			name: "undefined document", file: "sources.json",
+			old: `"document": "doc", "section": "4. At"`, new: `"document": "dco", "section": "4. At"`,
+			wantError: `data/en/sources.json:7:32: citations[1].document: "dco" is not a defined document id (expected one of doc)`,
+		},
+		{
+			name: "duplicate technology id", file: "journey.json",
+			old: `"id": "towers"`, new: `"id": "forecasting"`,
+			wantError: `data/en/journey.json:23:17: stages[0].technologies[1].id: duplicate id "forecasting", first defined at data/en/journey.json:13:17 (expected a unique id)`,
+		},
+		{
+			name: "url not http", file: "sources.json",
+			old: `"https://example.org/one?a=1&b=2"`, new: `"javascript:alert(1)"`,
+			wantError: `data/en/sources.json:6:125: citations[0].url: "javascript:alert(1)" is not an http(s) address (expected an absolute http:// or https:// address)`,
+		},
+		{
+			name: "url with a quote", file: "sources.json",
+			old: `"https://example.org/one?a=1&b=2"`, new: `"https://example.org/\"onload=x"`,
+			wantError: `data/en/sources.json:6:125: citations[0].url: "https://example.org/\"onload=x" holds a space, quote, angle bracket or backslash (expected an absolute http:// or https:// address)`,
+		},
+		{
+			name: "bad id", file: "rights.json",
+			old: `"id": "asylum"`, new: `"id": "Asylum Rights"`,
+			wantError: `data/en/rights.json:4:12: rights[1].id: "Asylum Rights" is not a valid id (expected lowercase letters, digits and single dashes, e.g. "social-media-monitoring")`,
+		},
+		{
+			name: "wrong type", file: "sources.json",
+			old: `"footnote": 1,`, new: `"footnote": "1",`,
+			wantError: `data/en/sources.json:6:75: citations[0].footnote: found a string (expected a whole number)`,
+		},
+		{
+			name: "empty list", file: "journey.json",
+			old: `"cite": ["fn-1"],
+      "technologies"`, new: `"cite": [],
+      "technologies"`,
+			wantError: `data/en/journey.json:10:15: stages[0].cite: the list is empty (expected at least one item)`,
+		},
+		{
+			name: "syntax error", file: "rights.json",
+			old: `"summary": "Asylum.",`, new: `"summary": "Asylum." `,
+			wantError: `data/en/rights.json:4:76: unexpected '"' in object (expected "," or "}")`,
+		},
+		{
+			name: "unclosed file", file: "rights.json",
+			old: `]
+}`, new: `]`,
+			wantError: `data/en/rights.json:7:1: unexpected end of file in object (expected "," or "}")`,
+		},
+		{
+			name: "placeholder missing", file: "ui.json",
+			old: `"Stage {n} of {total}"`, new: `"Stage {n}"`,
+			wantError: `data/en/ui.json:6:14: stageOf: the text has no {total} (expected the placeholder {total} in the text)`,
+		},
+		{
+			name: "direction not allowed", file: "ui.json",
+			old: `"dir": "ltr"`, new: `"dir": "left"`,
+			wantError: `data/en/ui.json:3:10: dir: "left" is not allowed (expected one of ltr, rtl)`,
+		},
+		{
+			name: "duplicate field", file: "ui.json",
+			old: `"lang": "en",`, new: `"lang": "en", "lang": "en",`,
+			wantError: `data/en/ui.json:2:17: lang: field "lang" appears twice (expected each field once)`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(t)
+			path := "en/" + tt.file
+			src := string(fsys[path].Data)
+			if !strings.Contains(src, tt.old) {
+				t.Fatalf("fixture %s has no %q", tt.file, tt.old)
+			}
+			fsys[path] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.old, tt.new, 1))}
+			_, err := Load(fsys, "data")
+			if err == nil {
+				t.Fatal("broken content loaded without error")
+			}
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("error is %T, want data.Errors", err)
+			}
+			for _, e := range errs {
+				if e.Error() == tt.wantError {
+					return
+				}
+			}
+			t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.wantError)
+		})
+	}
+}
+
+func TestMissingAndUnexpectedFiles(t *testing.T) {
+	fsys := fixture(t)
+	delete(fsys, "en/rights.json")
+	fsys["en/right.json"] = &fstest.MapFile{Data: []byte("{}")}
+	_, err := Load(fsys, "data")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		"data/en/rights.json:1:1: cannot read the file",
+		"data/en/right.json:1:1: unexpected file in a language folder (expected ui.json, journey.json, rights.json, sources.json)",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}
+
+func TestLanguageMustMatchFolder(t *testing.T) {
+	fsys := fixture(t)
+	for _, f := range files {
+		fsys["ar/"+f.name] = fsys["en/"+f.name]
+	}
+	_, err := Load(fsys, "data")
+	if err == nil || !strings.Contains(err.Error(), "data/ar/ui.json:1:1: lang: language en in folder ar") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestSchemasDescribeTheTypes(t *testing.T) {
+	schemas := Schemas()
+	var s struct {
+		Required   []string `json:"required"`
+		Properties map[string]struct {
+			Items struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+				Required   []string                   `json:"required"`
+			} `json:"items"`
+		} `json:"properties"`
+		AdditionalProperties bool `json:"additionalProperties"`
+	}
+	if err := json.Unmarshal(schemas["journey.json"], &s); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(s.Required, ",") != "title,intro,stages" || s.AdditionalProperties {
+		t.Errorf("journey schema: required %v, additionalProperties %v", s.Required, s.AdditionalProperties)
+	}
+	if _, ok := s.Properties["stages"].Items.Properties["technologies"]; !ok {
+		t.Error("journey schema does not describe stages[].technologies")
+	}
+	var src struct {
+		Properties map[string]struct {
+			Items struct {
+				Required []string `json:"required"`
+			} `json:"items"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(schemas["sources.json"], &src); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(src.Properties["citations"].Items.Required, ","); got != "id,document,section" {
+		t.Errorf("citation required fields = %s, want id,document,section (footnote, text and url are optional)", got)
+	}
+}

@@ -1,0 +1,82 @@
+package data
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+)
+
+// Schemas returns a JSON Schema (draft 2020-12) for each content file, keyed
+// by file name ("journey.json"). They are generated from the same types and
+// tags the validator reads, so editors' tools and the build agree on what a
+// file may hold. Cross-file rules (ids that must exist) are described in the
+// fields' descriptions; only the build can check them.
+func Schemas() map[string][]byte {
+	out := map[string][]byte{}
+	for _, f := range files {
+		t := reflect.TypeOf(f.target(&Content{})).Elem()
+		if t == reflect.TypeOf(rightsFile{}) {
+			t = reflect.TypeOf(Rights{})
+		}
+		s := schemaOf(t, tagOpts{})
+		s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+		s["title"] = "Waymark " + f.name
+		b, err := json.MarshalIndent(s, "", "  ")
+		if err != nil {
+			panic(err) // only maps, strings and numbers: cannot fail
+		}
+		out[f.name] = append(b, '\n')
+	}
+	return out
+}
+
+func schemaOf(t reflect.Type, o tagOpts) map[string]any {
+	switch t.Kind() {
+	case reflect.String:
+		s := map[string]any{"type": "string", "minLength": 1, "pattern": `^\S(.*\S)?$`}
+		switch {
+		case o.url:
+			s["format"] = "uri"
+			s["pattern"] = `^https?://[^\s"'<>\\` + "`" + `]+$`
+		case o.id != "" || o.ref != "":
+			s["pattern"] = idPattern.String()
+		case len(o.enum) > 0:
+			s["enum"] = o.enum
+			delete(s, "pattern")
+		}
+		if o.ref != "" {
+			s["description"] = "Id of an entry under " + o.ref + "."
+		}
+		return s
+	case reflect.Int:
+		return map[string]any{"type": "integer", "minimum": 0}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Slice:
+		return map[string]any{"type": "array", "minItems": 1, "items": schemaOf(t.Elem(), o)}
+	case reflect.Struct:
+		props := map[string]any{}
+		required := []string{}
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			name := jsonName(sf)
+			if name == "" {
+				continue
+			}
+			fo := parseTag(sf.Tag.Get("waymark"))
+			p := schemaOf(sf.Type, fo)
+			if doc := sf.Tag.Get("doc"); doc != "" {
+				if ref, ok := p["description"].(string); ok {
+					doc += " " + ref
+				}
+				p["description"] = strings.TrimSpace(doc)
+			}
+			props[name] = p
+			if !fo.optional {
+				required = append(required, name)
+			}
+		}
+		return map[string]any{"type": "object", "additionalProperties": false, "properties": props, "required": required}
+	}
+	panic("data: no schema for " + t.String())
+}
