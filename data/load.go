@@ -49,11 +49,16 @@ type rightsFile struct{ rights *[]Right }
 // content is invalid: the tests and the build reject such content first, so
 // a binary can only hold valid content.
 func Embedded() map[string]*Content {
-	c, err := Load(embedded, "data")
+	c, err := LoadEmbedded()
 	if err != nil {
 		panic(err)
 	}
 	return c
+}
+
+// LoadEmbedded loads and validates the content compiled into the program.
+func LoadEmbedded() (map[string]*Content, error) {
+	return Load(embedded, "data")
 }
 
 // Load reads every language folder of fsys and validates it. prefix is put

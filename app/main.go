@@ -1,0 +1,16 @@
+// Command app is Waymark's browser side, built with GOOS=js GOARCH=wasm.
+// It registers the same routes the build prerendered and lets go-app take
+// over the page.
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+	"waymark/widgets"
+)
+
+func main() {
+	widgets.Register(data.Embedded())
+	app.RunWhenOnBrowser()
+}

@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+	xhtml "golang.org/x/net/html"
+
+	"waymark/data"
+	"waymark/widgets"
+)
+
+const testOrigin = "http://127.0.0.1:8080"
+
+var (
+	builtOnce sync.Once
+	builtDir  string
+	builtRes  *Result
+	builtErr  error
+)
+
+// built runs the real build once for every test that inspects dist/.
+func built(t *testing.T) (string, *Result) {
+	t.Helper()
+	builtOnce.Do(func() {
+		builtDir, builtErr = os.MkdirTemp("", "waymark-dist")
+		if builtErr != nil {
+			return
+		}
+		builtRes, builtErr = Build(Options{Out: builtDir, Origin: testOrigin})
+	})
+	if builtErr != nil {
+		t.Fatalf("build failed: %v", builtErr)
+	}
+	return builtDir, builtRes
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(builtDir)
+	}
+	os.Exit(code)
+}
+
+func readDist(t *testing.T, dir, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
+	if err != nil {
+		t.Fatalf("dist has no %s: %v", p, err)
+	}
+	return b
+}
+
+func parseHTML(t *testing.T, b []byte) *xhtml.Node {
+	t.Helper()
+	doc, err := xhtml.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func attrOf(n *xhtml.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func walk(n *xhtml.Node, f func(*xhtml.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func textOf(n *xhtml.Node) string {
+	var b strings.Builder
+	walk(n, func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+	})
+	return b.String()
+}
+
+func TestEveryPageIsBuiltWithItsContent(t *testing.T) {
+	dir, res := built(t)
+	contents, err := data.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range widgets.Pages(contents) {
+		page := readDist(t, dir, pageFile(p.Path))
+		doc := parseHTML(t, page)
+		text := textOf(doc)
+		var htmlEl *xhtml.Node
+		walk(doc, func(n *xhtml.Node) {
+			if n.Type == xhtml.ElementNode && n.Data == "html" {
+				htmlEl = n
+			}
+		})
+		if lang, _ := attrOf(htmlEl, "lang"); lang != p.Lang {
+			t.Errorf("%s: <html lang=%q>, want %q", p.Path, lang, p.Lang)
+		}
+		if d, _ := attrOf(htmlEl, "dir"); d != p.Dir {
+			t.Errorf("%s: <html dir=%q>, want %q", p.Path, d, p.Dir)
+		}
+		// go-app's server renderer writes the value "true" as a bare
+		// attribute, which ARIA reads as no value: a prerendered ARIA state
+		// would be announced wrong.
+		walk(doc, func(n *xhtml.Node) {
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "aria-") && a.Val == "" {
+					t.Errorf("%s: <%s %s> has no value", p.Path, n.Data, a.Key)
+				}
+			}
+		})
+		if p.Widget != "journey" {
+			continue
+		}
+		c := contents[p.Lang]
+		for _, s := range c.Journey.Stages {
+			if !strings.Contains(text, s.Title) {
+				t.Errorf("%s: prerendered page lacks stage title %q", p.Path, s.Title)
+			}
+			for _, tech := range s.Technologies {
+				if !strings.Contains(text, tech.Name) {
+					t.Errorf("%s: prerendered page lacks technology %q", p.Path, tech.Name)
+				}
+			}
+		}
+	}
+	if len(res.Pages) != len(widgets.Pages(contents)) {
+		t.Errorf("build.json lists %d pages, want %d", len(res.Pages), len(widgets.Pages(contents)))
+	}
+}
+
+// loads lists every address a page makes the browser fetch on its own:
+// scripts, stylesheets, icons, manifest, images, frames.
+func loads(doc *xhtml.Node) []string {
+	var out []string
+	walk(doc, func(n *xhtml.Node) {
+		if n.Type != xhtml.ElementNode {
+			return
+		}
+		switch n.Data {
+		case "script", "img", "iframe", "source", "audio", "video", "embed":
+			if v, ok := attrOf(n, "src"); ok {
+				out = append(out, v)
+			}
+		case "link":
+			if v, ok := attrOf(n, "href"); ok {
+				out = append(out, v)
+			}
+		case "object":
+			if v, ok := attrOf(n, "data"); ok {
+				out = append(out, v)
+			}
+		}
+	})
+	return out
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)`)
+
+func sameOrigin(t *testing.T, where, ref string, allowed ...string) {
+	t.Helper()
+	u, err := url.Parse(ref)
+	if err != nil {
+		t.Errorf("%s: unparsable address %q", where, ref)
+		return
+	}
+	if u.Scheme == "data" {
+		return
+	}
+	if u.Host == "" && u.Scheme == "" && !strings.HasPrefix(ref, "//") {
+		return
+	}
+	origin := u.Scheme + "://" + u.Host
+	for _, a := range allowed {
+		if origin == a {
+			return
+		}
+	}
+	t.Errorf("%s loads %s from another host", where, ref)
+}
+
+func TestNoPageLoadsAnythingFromAnotherHost(t *testing.T) {
+	dir, _ := built(t)
+	err := filepath.Walk(dir, func(file string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel := "/" + filepath.ToSlash(strings.TrimPrefix(file, dir+string(filepath.Separator)))
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		switch filepath.Ext(file) {
+		case ".html":
+			allowed := []string{}
+			if strings.HasPrefix(rel, "/demo/") {
+				allowed = append(allowed, testOrigin) // the demo embeds the widget origin
+			}
+			refs := loads(parseHTML(t, b))
+			if len(refs) == 0 {
+				t.Errorf("%s: found no loads at all; the check would prove nothing", rel)
+			}
+			for _, ref := range refs {
+				sameOrigin(t, rel, ref, allowed...)
+			}
+		case ".css":
+			for _, m := range cssURL.FindAllStringSubmatch(string(b), -1) {
+				sameOrigin(t, rel, m[1]+m[2])
+			}
+		case ".webmanifest":
+			var man struct {
+				Icons []struct{ Src string } `json:"icons"`
+			}
+			if err := json.Unmarshal(b, &man); err != nil {
+				t.Errorf("%s: %v", rel, err)
+			}
+			for _, ic := range man.Icons {
+				sameOrigin(t, rel, ic.Src)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The service worker fetches its whole list on install.
+	worker := string(readDist(t, dir, "/app-worker.js"))
+	m := regexp.MustCompile(`resourcesToCache\s*=\s*(\[[^\]]*\])`).FindStringSubmatch(worker)
+	if m == nil {
+		t.Fatal("app-worker.js: no resourcesToCache list")
+	}
+	var cached []string
+	if err := json.Unmarshal([]byte(m[1]), &cached); err != nil {
+		t.Fatalf("app-worker.js resourcesToCache: %v", err)
+	}
+	for _, c := range cached {
+		sameOrigin(t, "app-worker.js", c)
+	}
+}
+
+func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
+	dir, res := built(t)
+	for _, name := range []string{"waymark.css", "height.js", "icon.svg", "app.wasm"} {
+		p := res.Assets[name]
+		if !fingerprintedName.MatchString(p) {
+			t.Errorf("%s is served as %q, which has no content hash", name, p)
+		}
+		readDist(t, dir, p)
+	}
+	appJS := string(readDist(t, dir, "/app.js"))
+	if !strings.Contains(appJS, res.Assets["app.wasm"]) {
+		t.Errorf("app.js does not load the fingerprinted wasm %s", res.Assets["app.wasm"])
+	}
+	if !strings.Contains(appJS, res.Version) {
+		t.Errorf("app.js does not carry version %s", res.Version)
+	}
+	if worker := string(readDist(t, dir, "/app-worker.js")); !strings.Contains(worker, res.Version) {
+		t.Errorf("app-worker.js does not name its cache after version %s", res.Version)
+	}
+	page := string(readDist(t, dir, "/w/journey/en/index.html"))
+	for _, name := range []string{"waymark.css", "height.js"} {
+		if !strings.Contains(page, res.Assets[name]) {
+			t.Errorf("journey page does not link %s as %s", name, res.Assets[name])
+		}
+	}
+}
+
+func TestEveryTextAssetIsPrecompressed(t *testing.T) {
+	dir, res := built(t)
+	files := []string{"/w/journey/en/index.html", "/app.js", "/wasm_exec.js", "/embed.js", res.Assets["app.wasm"], res.Assets["waymark.css"]}
+	for _, p := range files {
+		raw := readDist(t, dir, p)
+		br, err := io.ReadAll(brotli.NewReader(bytes.NewReader(readDist(t, dir, p+".br"))))
+		if err != nil || !bytes.Equal(br, raw) {
+			t.Errorf("%s.br does not decompress to %s (err %v)", p, p, err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(readDist(t, dir, p+".gz")))
+		if err != nil {
+			t.Fatalf("%s.gz: %v", p, err)
+		}
+		gz, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(gz, raw) {
+			t.Errorf("%s.gz does not decompress to %s (err %v)", p, p, err)
+		}
+	}
+}
+
+func TestSchemasAndDemoAreShipped(t *testing.T) {
+	dir, _ := built(t)
+	for name := range data.Schemas() {
+		p := "/schema/" + strings.TrimSuffix(name, ".json") + ".schema.json"
+		var s map[string]any
+		if err := json.Unmarshal(readDist(t, dir, p), &s); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	demo := parseHTML(t, readDist(t, dir, "/demo/index.html"))
+	var loader, placeholder bool
+	walk(demo, func(n *xhtml.Node) {
+		if n.Type != xhtml.ElementNode {
+			return
+		}
+		if src, _ := attrOf(n, "src"); n.Data == "script" && src == testOrigin+"/embed.js" {
+			loader = true
+		}
+		if w, _ := attrOf(n, "data-waymark"); n.Data == "div" && w == "journey" {
+			if title, _ := attrOf(n, "data-title"); title == "" {
+				t.Error("demo embed has no iframe title")
+			}
+			placeholder = true
+		}
+	})
+	if !loader || !placeholder {
+		t.Errorf("demo page: loader script from the widget origin %v, journey placeholder %v", loader, placeholder)
+	}
+}

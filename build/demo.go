@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"waymark/data"
+	"waymark/widgets"
+)
+
+// Snippets are the two embed codes an editor can copy for a widget.
+type Snippets struct {
+	Loader string // a div and the loader script: sized to its content
+	IFrame string // a plain iframe, for CMSs that strip scripts
+}
+
+// snippets writes the embed codes for a widget in a language, served from
+// origin.
+func snippets(origin, widget, lang, title string) Snippets {
+	src := origin + widgets.Path(widget, lang)
+	esc := template.HTMLEscapeString
+	return Snippets{
+		Loader: fmt.Sprintf(`<div data-waymark="%s" data-lang="%s" data-title="%s" data-height="1400"></div>`+"\n"+`<script src="%s/embed.js" async></script>`,
+			esc(widget), esc(lang), esc(title), esc(origin)),
+		IFrame: fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="1400" style="border:0" loading="lazy"></iframe>`,
+			esc(src), esc(title)),
+	}
+}
+
+var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Demo campaign page: {{.Title}}</title>
+<link rel="stylesheet" href="/demo.css">
+</head>
+<body>
+<header class="site"><p>Demo campaign site</p></header>
+<main>
+<article>
+<h1>Digital borders: how technology meets people on the move</h1>
+<p class="standfirst">This page shows a Waymark widget the way a campaign article embeds it: the widget below is served from another origin ({{.Origin}}) and sized to its content by the embed loader.</p>
+<p>In its report <cite>The Digital Border: Migration, Technology &amp; Inequality</cite>, Amnesty International documents how technology is contributing to a growing trend of human rights violations at borders, and urges countries to halt their use of such technologies until they can guarantee that their use does not violate human rights.</p>
+<p>Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.</p>
+{{range .Embeds}}<figure class="embed">
+{{.Loader}}
+</figure>
+{{end}}<p>The report outlines how the use of new technologies by both state and non-state actors in migration systems increases the potential for violations of the human rights of people on the move, including the rights to privacy, non-discrimination, equality and to seek asylum.</p>
+<p class="note">Quoted and summarised from Amnesty International's press release announcing the report.</p>
+<section class="editors" aria-labelledby="editors">
+<h2 id="editors">For editors: embed codes</h2>
+{{range .Codes}}<h3>{{.Title}} ({{.Lang}})</h3>
+<p>With the loader (fits its content height):</p>
+<pre><code>{{.Snippets.Loader}}</code></pre>
+<p>Plain iframe, for sites that strip scripts:</p>
+<pre><code>{{.Snippets.IFrame}}</code></pre>
+{{end}}</section>
+</article>
+</main>
+</body>
+</html>
+`))
+
+const demoCSS = `body{margin:0;font:1.05rem/1.6 Georgia,serif;color:#1b1c20;background:#fbfaf7}
+.site{background:#222;color:#fff;padding:.5rem 1rem;font-family:system-ui,sans-serif}
+.site p{margin:0}
+main{max-width:46rem;margin:0 auto;padding:1rem}
+.standfirst{font-size:1.15rem;color:#333}
+.embed{margin:2rem 0}
+.note{font-size:.9rem;color:#444}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#eee;padding:.75rem;font-size:.85rem}
+`
+
+type demoCode struct {
+	Title, Lang string
+	Snippets    Snippets
+}
+
+// demoPage writes the demo campaign page that embeds every widget in the
+// first language, and lists every embed code.
+func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) {
+	langs := data.Languages(contents)
+	var embeds []struct{ Loader template.HTML }
+	var codes []demoCode
+	for _, p := range widgets.Pages(contents) {
+		if p.Widget == "" {
+			continue
+		}
+		s := snippets(origin, p.Widget, p.Lang, p.Title)
+		codes = append(codes, demoCode{Title: p.Title, Lang: p.Lang, Snippets: s})
+		if p.Lang == langs[0] {
+			// The snippet is built from escaped parts above, so it is safe
+			// to place as markup.
+			embeds = append(embeds, struct{ Loader template.HTML }{template.HTML(s.Loader)})
+		}
+	}
+	var b bytes.Buffer
+	err := demoTemplate.Execute(&b, map[string]any{
+		"Title":  strings.Join(widgets.WidgetNames(), ", "),
+		"Origin": origin,
+		"Embeds": embeds,
+		"Codes":  codes,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("writing the demo page: %w", err)
+	}
+	return minifyAs("text/html", b.Bytes())
+}

@@ -1,0 +1,110 @@
+package widgets
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// credit is the line every widget ends with: which documents it summarises,
+// under which licence, and that the source's wording is authoritative.
+func credit(c *data.Content, docIDs []string) app.UI {
+	// Every text node starts with its own space: go-app's server renderer
+	// puts each child on a new line, which HTML shows as a space, while the
+	// browser app does not, so spacing must never depend on either.
+	items := []app.UI{app.Text(c.UI.CreditSource)}
+	for i, id := range docIDs {
+		d := c.Document(id)
+		if i > 0 {
+			items = append(items, app.Text(" ·"))
+		}
+		line := " — " + d.Publisher
+		if d.Reference != "" {
+			line += " (" + d.Reference + ")"
+		}
+		line += ", " + d.Date + "."
+		items = append(items, app.Text(" "), app.Cite().Text(d.Title), app.Text(line))
+		if d.Licence != "" {
+			items = append(items, app.Text(" "+c.UI.CreditLicence+" "))
+			if d.LicenceURL != "" {
+				items = append(items, outLink(c, d.LicenceURL, d.Licence))
+			} else {
+				items = append(items, app.Text(d.Licence))
+			}
+		}
+	}
+	return app.Footer().Class("wm-credit").Body(
+		app.P().Body(items...),
+		app.P().Text(c.UI.CreditMade),
+	)
+}
+
+// outLink is a link that leaves the widget. It opens in a new browsing
+// context because the widget sits in an iframe whose page the reader did not
+// choose to leave, and it says so to screen reader users.
+func outLink(c *data.Content, href, text string) app.UI {
+	return app.A().
+		Href("%s", attr(href)).
+		Target("_blank").
+		Rel("noopener noreferrer").
+		Body(
+			app.Text(text),
+			app.Span().Class("wm-sr").Text(" "+c.UI.OpensElsewhere),
+		)
+}
+
+// citations lists the sources behind one claim: the report section, the
+// footnote and its public address.
+func citations(c *data.Content, ids []string) app.UI {
+	return app.Details().Class("wm-cites").Body(
+		app.Summary().Text(c.UI.Sources+" ("+strconv.Itoa(len(ids))+")"),
+		app.Ol().Body(
+			app.Range(ids).Slice(func(i int) app.UI {
+				cit := c.Citation(ids[i])
+				doc := c.Document(cit.Document)
+				where := doc.Title + ", " + cit.Section
+				if cit.Footnote > 0 {
+					where += ", " + strings.ReplaceAll(c.UI.Footnote, "{n}", strconv.Itoa(cit.Footnote))
+				}
+				var body []app.UI
+				body = append(body, app.Span().Class("wm-cite-where").Text(where+". "))
+				if cit.Text != "" {
+					body = append(body, app.Text(cit.Text+" "))
+				}
+				if cit.URL != "" {
+					body = append(body, outLink(c, cit.URL, hostOf(cit.URL)))
+				}
+				return app.Li().Body(body...)
+			}),
+		),
+	)
+}
+
+// hostOf names a link by its site, which is short enough for a phone and
+// tells the reader where they are going.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	return strings.TrimPrefix(u.Host, "www.")
+}
+
+// documentsCited returns the ids of the documents that the given citations
+// point into, in order of first citation, for the credit line.
+func documentsCited(c *data.Content, citeIDs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range citeIDs {
+		d := c.Citation(id).Document
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,459 @@
+package widgets
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// Journey is the journey widget: the stages a person on the move passes
+// through (before, at and after the border), the technologies met at each,
+// the rights they threaten and the cases and sources behind them.
+//
+// It renders in two modes. Prerendered (Interactive false) it is plain HTML
+// that works without JavaScript: stages are sections reached by anchor links
+// and shown one at a time with CSS :target, and the right filter is a set of
+// radio buttons that CSS :has() turns into highlights. In the browser app
+// (Interactive true) the same content becomes an ARIA tabs widget.
+//
+// Tabs rather than a stepper: readers jump between stages as often as they
+// walk through them in order (a workshop discusses "at the border" first,
+// a campaign link opens "after"), the three stages are peers that a tab list
+// shows all at once, and the APG tabs pattern is the one screen readers
+// announce reliably. The next and previous buttons at the end of each panel
+// give the walk-through order on top of it.
+type Journey struct {
+	app.Compo
+
+	// Content is the language's content; it must not be nil.
+	Content *data.Content
+	// Interactive is true when the component runs in the browser app.
+	Interactive bool
+
+	stage    string // id of the open stage
+	right    string // id of the highlighted right, "" for none
+	announce string // text for the live region, set when the stage changes
+}
+
+// OnInit picks up what the reader did on the prerendered page before the
+// app took over (go-app replaces that DOM when it mounts): the stage named
+// in the fragment and the right chosen in the filter.
+func (j *Journey) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	j.Open(app.Window().URL().Fragment)
+	checked := app.Window().Get("document").Call("querySelector", "input[name=wm-right]:checked")
+	if checked.Truthy() {
+		j.Highlight(checked.Get("value").String())
+	}
+}
+
+// OnNav follows the fragment when it changes after load: a link to a stage
+// or a technology, or the browser's back button.
+func (j *Journey) OnNav(ctx app.Context) {
+	if f := ctx.Page().URL().Fragment; f != "" {
+		j.Open(f)
+	}
+}
+
+// Open shows the stage that id names, or the stage holding the technology
+// that id names. Unknown ids are ignored: a fragment comes from a URL anyone
+// can write.
+func (j *Journey) Open(id string) {
+	for _, s := range j.Content.Journey.Stages {
+		if s.ID == id {
+			j.stage = id
+			return
+		}
+		for _, t := range s.Technologies {
+			if t.ID == id {
+				j.stage = s.ID
+				return
+			}
+		}
+	}
+}
+
+// Highlight marks the technologies that threaten the right with the given
+// id; "" clears it. Unknown ids clear it too.
+func (j *Journey) Highlight(id string) {
+	if j.Content.Right(id) == nil {
+		id = ""
+	}
+	j.right = id
+}
+
+// Stage is the id of the open stage.
+func (j *Journey) Stage() string {
+	if j.stage == "" {
+		return j.Content.Journey.Stages[0].ID
+	}
+	return j.stage
+}
+
+// Step moves delta stages forward (negative: back), stopping at the ends,
+// and returns the id of the stage now open.
+func (j *Journey) Step(delta int) string {
+	stages := j.Content.Journey.Stages
+	i := j.stageIndex() + delta
+	i = max(0, min(len(stages)-1, i))
+	j.stage = stages[i].ID
+	return j.stage
+}
+
+func (j *Journey) stageIndex() int {
+	for i, s := range j.Content.Journey.Stages {
+		if s.ID == j.Stage() {
+			return i
+		}
+	}
+	return 0
+}
+
+// rightsUsed lists the rights that some technology threatens, in the order
+// of rights.json, so the filter offers no choice that highlights nothing.
+func (j *Journey) rightsUsed() []data.Right {
+	used := map[string]bool{}
+	for _, s := range j.Content.Journey.Stages {
+		for _, t := range s.Technologies {
+			for _, r := range t.Rights {
+				used[r] = true
+			}
+		}
+	}
+	var out []data.Right
+	for _, r := range j.Content.Rights {
+		if used[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (j *Journey) citedDocuments() []string {
+	var ids []string
+	for _, s := range j.Content.Journey.Stages {
+		ids = append(ids, s.Cite...)
+		for _, t := range s.Technologies {
+			ids = append(ids, t.Cite...)
+		}
+	}
+	return documentsCited(j.Content, ids)
+}
+
+// Render draws the widget.
+func (j *Journey) Render() app.UI {
+	cls := "wm wm-journey"
+	if j.Interactive {
+		cls += " wm-app"
+	}
+	return app.Main().Class(cls).ID("wm-top").Body(
+		app.Header().Body(
+			app.H1().ID("wm-title").Text(j.Content.Journey.Title),
+			app.P().Class("wm-intro").Text(j.Content.Journey.Intro),
+		),
+		j.renderFilter(),
+		j.renderNav(),
+		app.Div().Class("wm-stages").Body(
+			app.Range(j.Content.Journey.Stages).Slice(func(i int) app.UI {
+				return j.renderStage(i)
+			}),
+		),
+		credit(j.Content, j.citedDocuments()),
+		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(j.announce),
+	).Aria("labelledby", "wm-title").Attr("data-stage", j.Stage())
+}
+
+func (j *Journey) renderFilter() app.UI {
+	ui := j.Content.UI
+	option := func(id, label string) app.UI {
+		in := app.Input().
+			Type("radio").
+			Name("wm-right").
+			ID("wm-right-" + orNone(id)).
+			Value(id)
+		// Boolean attributes are only ever set to true: go-app's server
+		// renderer writes checked="false", which HTML reads as checked.
+		if j.right == id {
+			in = in.Checked(true)
+		}
+		if j.Interactive {
+			in = in.OnChange(func(ctx app.Context, e app.Event) {
+				j.Highlight(ctx.JSSrc().Get("value").String())
+			})
+		}
+		return app.Label().Class("wm-chip").For("wm-right-"+orNone(id)).Body(in, app.Span().Text(label))
+	}
+	rights := j.rightsUsed()
+	return app.Form().Class("wm-filter").Body(
+		app.FieldSet().Body(
+			app.Legend().Text(ui.FilterLegend),
+			option("", ui.AllRights),
+			app.Range(rights).Slice(func(i int) app.UI {
+				return option(rights[i].ID, rights[i].Name)
+			}),
+		),
+	)
+}
+
+func orNone(id string) string {
+	if id == "" {
+		return "none"
+	}
+	return id
+}
+
+// renderNav is the list of stages: anchor links when prerendered, an ARIA
+// tab list in the app.
+func (j *Journey) renderNav() app.UI {
+	ui := j.Content.UI
+	stages := j.Content.Journey.Stages
+	if !j.Interactive {
+		return app.Nav().Class("wm-nav").Aria("label", attr(ui.StagesLabel)).Body(
+			app.Ol().Class("wm-tabs").Body(
+				app.Range(stages).Slice(func(i int) app.UI {
+					return app.Li().Body(
+						app.A().Class("wm-tab").ID("wm-tab-"+stages[i].ID).Href("#%s", stages[i].ID).Body(
+							app.Span().Class("wm-tab-n").Text(strconv.Itoa(i+1)),
+							app.Span().Text(stages[i].Title),
+						),
+					)
+				}),
+			),
+		)
+	}
+	return app.Div().Class("wm-nav").Body(
+		app.Div().Class("wm-tabs").Role("tablist").Aria("label", attr(ui.StagesLabel)).Body(
+			app.Range(stages).Slice(func(i int) app.UI {
+				s := stages[i]
+				selected := s.ID == j.Stage()
+				tabIndex := -1
+				if selected {
+					tabIndex = 0
+				}
+				return app.Button().
+					Type("button").
+					Class("wm-tab").
+					ID("wm-tab-"+s.ID).
+					Role("tab").
+					Aria("selected", strconv.FormatBool(selected)).
+					Aria("controls", s.ID).
+					TabIndex(tabIndex).
+					OnClick(func(ctx app.Context, e app.Event) { j.show(ctx, s.ID, "wm-tab-"+s.ID) }).
+					OnKeyDown(j.onTabKey).
+					Body(
+						app.Span().Class("wm-tab-n").Text(strconv.Itoa(i+1)),
+						app.Span().Text(s.Title),
+					)
+			}),
+		),
+	)
+}
+
+// onTabKey moves between tabs with the arrow keys, Home and End, as the APG
+// tabs pattern asks, activating the tab it lands on (the panels are already
+// rendered, so automatic activation costs nothing). In right-to-left text
+// the arrows follow the visual order.
+func (j *Journey) onTabKey(ctx app.Context, e app.Event) {
+	to, ok := j.tabKeyTarget(e.Get("key").String())
+	if !ok {
+		return
+	}
+	e.PreventDefault()
+	j.show(ctx, to, "wm-tab-"+to)
+}
+
+// tabKeyTarget is the stage a key press on the tab list moves to, and false
+// for keys the tab list leaves to the browser.
+func (j *Journey) tabKeyTarget(key string) (string, bool) {
+	if j.Content.UI.Dir == "rtl" {
+		switch key {
+		case "ArrowLeft":
+			key = "ArrowRight"
+		case "ArrowRight":
+			key = "ArrowLeft"
+		}
+	}
+	stages := j.Content.Journey.Stages
+	switch key {
+	case "ArrowRight":
+		return stages[(j.stageIndex()+1)%len(stages)].ID, true
+	case "ArrowLeft":
+		return stages[(j.stageIndex()+len(stages)-1)%len(stages)].ID, true
+	case "Home":
+		return stages[0].ID, true
+	case "End":
+		return stages[len(stages)-1].ID, true
+	}
+	return "", false
+}
+
+// show opens a stage in the app: it records the stage in the fragment
+// without adding a history entry or scrolling (so a copied link opens it),
+// tells screen readers which stage is open, and moves focus to focusID so it
+// never falls back to the page.
+func (j *Journey) show(ctx app.Context, stage, focusID string) {
+	j.Open(stage)
+	i := j.stageIndex()
+	s := j.Content.Journey.Stages[i]
+	j.announce = s.Title + ". " + stageOf(j.Content.UI, i, len(j.Content.Journey.Stages))
+	app.Window().Get("history").Call("replaceState", nil, "", "#"+s.ID)
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(focusID); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func stageOf(ui data.UI, i, total int) string {
+	return strings.NewReplacer("{n}", strconv.Itoa(i+1), "{total}", strconv.Itoa(total)).Replace(ui.StageOf)
+}
+
+func (j *Journey) renderStage(i int) app.UI {
+	ui := j.Content.UI
+	stages := j.Content.Journey.Stages
+	s := stages[i]
+	open := s.ID == j.Stage()
+
+	sec := app.Section().ID(s.ID).Class("wm-stage").Aria("labelledby", "wm-h-"+s.ID)
+	if j.Interactive {
+		sec = sec.Role("tabpanel")
+		if !open {
+			sec = sec.Hidden(true)
+		}
+	}
+	if open {
+		sec = sec.Class("wm-open")
+	}
+	return sec.Body(
+		app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),
+		app.H2().ID("wm-h-"+s.ID).TabIndex(-1).Text(s.Title),
+		app.P().Class("wm-stage-intro").Text(s.Intro),
+		citations(j.Content, s.Cite),
+		j.renderMatches(s),
+		app.Ul().Class("wm-techs").Body(
+			app.Range(s.Technologies).Slice(func(k int) app.UI {
+				return j.renderTechnology(s.Technologies[k])
+			}),
+		),
+		j.renderStepper(i),
+	)
+}
+
+// renderMatches says how many technologies of the stage the highlight
+// picks out, so the highlight is not carried by colour alone.
+func (j *Journey) renderMatches(s data.Stage) app.UI {
+	if j.right == "" {
+		return nil
+	}
+	n := 0
+	for _, t := range s.Technologies {
+		if threatens(t, j.right) {
+			n++
+		}
+	}
+	text := j.Content.UI.NoMatches
+	if n > 0 {
+		text = strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(s.Technologies))).Replace(j.Content.UI.Matches)
+	}
+	return app.P().Class("wm-matches").Text(text)
+}
+
+func threatens(t data.Technology, right string) bool {
+	for _, r := range t.Rights {
+		if r == right {
+			return true
+		}
+	}
+	return false
+}
+
+func (j *Journey) renderTechnology(t data.Technology) app.UI {
+	ui := j.Content.UI
+	cls := "wm-tech"
+	if j.right != "" && threatens(t, j.right) {
+		cls += " wm-match"
+	}
+	return app.Li().Class(cls).ID(t.ID).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
+		app.Article().Aria("labelledby", "wm-h-"+t.ID).Body(
+			app.H3().ID("wm-h-"+t.ID).Text(t.Name),
+			app.P().Text(t.Summary),
+			app.H4().Text(ui.Threatens),
+			app.Ul().Class("wm-rights").Body(
+				app.Range(t.Rights).Slice(func(i int) app.UI {
+					r := j.Content.Right(t.Rights[i])
+					return app.Li().Class("wm-right").Attr("data-right", r.ID).Text(r.Name)
+				}),
+			),
+			citations(j.Content, t.Cite),
+			app.Details().Class("wm-cases").Body(
+				app.Summary().Text(ui.Cases+" ("+strconv.Itoa(len(t.Cases))+")"),
+				app.Ul().Body(
+					app.Range(t.Cases).Slice(func(i int) app.UI {
+						c := t.Cases[i]
+						return app.Li().Body(
+							app.H5().Text(c.Name),
+							app.P().Text(c.Text),
+							citations(j.Content, c.Cite),
+						)
+					}),
+				),
+			),
+		),
+	)
+}
+
+// renderStepper is the previous / next pair at the end of a stage: links
+// when prerendered, buttons in the app. After a step, focus goes to the new
+// stage's heading so reading continues from its top.
+func (j *Journey) renderStepper(i int) app.UI {
+	ui := j.Content.UI
+	stages := j.Content.Journey.Stages
+	step := func(to int, label, cls string) app.UI {
+		if to < 0 || to >= len(stages) {
+			return nil
+		}
+		target := stages[to]
+		body := []app.UI{
+			app.Span().Class("wm-step-label").Text(label),
+			app.Span().Class("wm-step-stage").Text(target.Title),
+		}
+		if !j.Interactive {
+			return app.A().Class("wm-step "+cls).Href("#%s", target.ID).Body(body...)
+		}
+		return app.Button().Type("button").Class("wm-step " + cls).
+			OnClick(func(ctx app.Context, e app.Event) { j.show(ctx, target.ID, "wm-h-"+target.ID) }).
+			Body(body...)
+	}
+	return app.Div().Class("wm-stepper").Body(
+		step(i-1, ui.Previous, "wm-prev"),
+		step(i+1, ui.Next, "wm-next"),
+	)
+}
+
+// JourneyCSS returns the style rules that let the prerendered journey
+// respond without JavaScript: the chosen right highlights its technologies
+// and the tab of the stage in view looks selected. They name content ids
+// (validated to be plain lowercase words), so they are generated from the
+// content rather than written by hand.
+func JourneyCSS(c *data.Content) string {
+	j := &Journey{Content: c}
+	var b strings.Builder
+	b.WriteString("@supports selector(:has(a)){")
+	for _, r := range j.rightsUsed() {
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#wm-right-%s:checked) .wm-tech[data-rights~=%s]{border-inline-start-color:var(--wm-mark-line);background:var(--wm-mark)}", r.ID, r.ID)
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#wm-right-%s:checked) .wm-right[data-right=%s]{border-color:var(--wm-mark-line);font-weight:700}", r.ID, r.ID)
+	}
+	stages := c.Journey.Stages
+	for _, s := range stages {
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#%s:target,#%s :target) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", s.ID, s.ID, s.ID)
+	}
+	fmt.Fprintf(&b, ".wm-journey:not(.wm-app):not(:has(.wm-stages :target)) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", stages[0].ID)
+	b.WriteString("}")
+	return b.String()
+}
