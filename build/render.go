@@ -44,8 +44,8 @@ func (f fingerprinted) Resolve(location string) string {
 func (r renderer) handler() *app.Handler {
 	dir := r.page.Dir
 	return &app.Handler{
-		Name:            "Waymark",
-		ShortName:       "Waymark",
+		Name:      "Waymark",
+		ShortName: "Waymark",
 		// go-app writes these into attributes (meta content) with Go
 		// quoting; see widgets.EscapeAttr. tidy undoes it in <title>.
 		Title:           widgets.EscapeAttr(r.page.Title),

@@ -182,7 +182,7 @@ func TestJourneyFragmentOpensStageOrTechnology(t *testing.T) {
 		{"after", "after"},
 		{"biometrics", "at"}, // a technology opens the stage that holds it
 		{"towers", "before"},
-		{"no-such-stage", "before"},      // unknown: stays where it was
+		{"no-such-stage", "before"},        // unknown: stays where it was
 		{`"><script>x</script>`, "before"}, // anyone can write a URL
 		{"", "before"},
 	}
@@ -325,7 +325,10 @@ func TestPrerenderedJourneyWorksWithoutScript(t *testing.T) {
 
 func TestOutLinksSayTheyLeave(t *testing.T) {
 	doc := view(t, &Journey{Content: fixture(t)})
-	outs := find(doc, func(n *html.Node) bool { h, _ := getAttr(n, "href"); return n.Data == "a" && strings.HasPrefix(h, "http") })
+	outs := find(doc, func(n *html.Node) bool {
+		h, _ := getAttr(n, "href")
+		return n.Data == "a" && strings.HasPrefix(h, "http")
+	})
 	if len(outs) == 0 {
 		t.Fatal("no link out to a source")
 	}
