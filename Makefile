@@ -1,13 +1,17 @@
 # Waymark: the two commands a newcomer needs are `make run` and `make test`.
-# Both fetch what they need (Go modules through the Go toolchain) and work
-# on a fresh machine with Go installed.
+# Both fetch what they need (Go modules through the Go toolchain; for the
+# browser checks, Debian's Chromium and axe-core from npm) and work on a
+# fresh machine with Go installed.
 
 GO ?= go
 DIST ?= dist
 ADDR ?= 127.0.0.1:8080
 DEMO_ADDR ?= 127.0.0.1:8081
 
-.PHONY: build run test vet clean
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+.PHONY: build run test vet browser-deps clean
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
 build:
@@ -24,9 +28,18 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./widgets ./data ./web
 
-## test: every test
-test: vet
-	$(GO) test -count=1 ./...
+## browser-deps: Chromium (Debian) and a pinned axe-core, for the browser checks
+browser-deps: $(AXE)
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Chromium from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/axe axe-core@$(AXE_VERSION)
+
+## test: every test, the real-browser checks included
+test: vet browser-deps
+	$(GO) test -count=1 -timeout 20m ./...
 
 clean:
-	rm -rf $(DIST)
+	rm -rf $(DIST) .cache

@@ -1,0 +1,413 @@
+package widgets
+
+// Real-browser checks of the journey widget (see browser_test.go for the
+// harness). Each check names the page, what it checked and what it found.
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// focusState describes the focused element after an action.
+const focusState = `(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return {where: "body"};
+  const s = getComputedStyle(e);
+  return {
+    where: e.id || e.className || e.tagName,
+    role: e.getAttribute("role") || "",
+    selected: e.getAttribute("aria-selected") || "",
+    visible: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2,
+    html: e.outerHTML.slice(0, 120),
+  };
+})()`
+
+type focus struct {
+	Where    string `json:"where"`
+	Role     string `json:"role"`
+	Selected string `json:"selected"`
+	Visible  bool   `json:"visible"`
+	HTML     string `json:"html"`
+}
+
+// pressAndCheck presses a key and checks that focus is on something, and
+// that it can be seen.
+func pressAndCheck(tb *tab, page, key string, shift bool) focus {
+	tb.t.Helper()
+	press(tb, key, shift)
+	f := eval[focus](tb, focusState)
+	if f.Where == "body" {
+		tb.t.Fatalf("%s: keyboard: after %q focus fell back to the page body", page, key)
+	}
+	if !f.Visible {
+		tb.t.Errorf("%s: keyboard: after %q the focused element has no visible focus indicator: %s", page, key, f.HTML)
+	}
+	return f
+}
+
+// visibleStages lists the ids of the stage sections a reader can see.
+const visibleStages = `[...document.querySelectorAll(".wm-stage")].filter(s => getComputedStyle(s).display !== "none" && !s.hidden).map(s => s.id).join(",")`
+
+func TestJourneyBrowserAccessibility(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		pre := open(t, u, tabOptions{blockWasm: true})
+		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
+		checkAxe(pre, u+" (prerendered)")
+
+		live := open(t, u, tabOptions{})
+		waitApp(live)
+		checkAxe(live, u+" (after the app took over)")
+	}
+	demo := open(t, s.demo+"/", tabOptions{})
+	waitFor(demo, "the demo page", `document.readyState === "complete"`)
+	checkAxe(demo, "demo page")
+}
+
+func TestJourneyBrowserKeyboard(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{})
+		waitApp(tb)
+
+		// Tab from the top reaches the filter first; arrows choose a right.
+		f := pressAndCheck(tb, u, kb.Tab, false)
+		if !strings.HasPrefix(f.Where, "wm-right-") {
+			t.Errorf("%s: keyboard: the first Tab stop is %s, want the right filter", u, f.HTML)
+		}
+		pressAndCheck(tb, u, kb.ArrowRight, false)
+		if n := eval[int](tb, `document.querySelectorAll(".wm-match").length`); n == 0 {
+			t.Errorf("%s: keyboard: choosing a right with the arrow key highlighted nothing", u)
+		}
+		if txt := eval[string](tb, `(document.querySelector(".wm-open .wm-matches") || {}).textContent || ""`); txt == "" {
+			t.Errorf("%s: keyboard: the highlight has no text count for the open stage", u)
+		}
+
+		// Tab on to the selected stage tab.
+		for i := 0; i < 40 && f.Role != "tab"; i++ {
+			f = pressAndCheck(tb, u, kb.Tab, false)
+		}
+		if f.Role != "tab" || f.Selected != "true" {
+			t.Fatalf("%s: keyboard: Tab never reached the selected stage tab (last: %s)", u, f.HTML)
+		}
+		steps := []struct {
+			key, wantTab, wantAnnounce string
+		}{
+			{kb.ArrowRight, "wm-tab-at", "At the border"},
+			{kb.End, "wm-tab-after", "After the border"},
+			{kb.ArrowRight, "wm-tab-before", "Before the border"}, // wraps
+			{kb.ArrowLeft, "wm-tab-after", "After the border"},
+			{kb.Home, "wm-tab-before", "Before the border"},
+		}
+		for _, st := range steps {
+			f = pressAndCheck(tb, u, st.key, false)
+			stage := strings.TrimPrefix(st.wantTab, "wm-tab-")
+			if f.Where != st.wantTab || f.Selected != "true" {
+				t.Errorf("%s: keyboard: %s moved focus to %s (selected %q), want %s", u, st.key, f.Where, f.Selected, st.wantTab)
+			}
+			if got := eval[string](tb, visibleStages); got != stage {
+				t.Errorf("%s: keyboard: after %s the visible stage is %q, want %s", u, st.key, got, stage)
+			}
+			announced := eval[string](tb, `document.querySelector("[role=status]").textContent`)
+			if !strings.HasPrefix(announced, st.wantAnnounce) || len(announced) > 80 {
+				t.Errorf("%s: keyboard: after %s the live region says %q, want the stage name %q, briefly", u, st.key, announced, st.wantAnnounce)
+			}
+			if hash := eval[string](tb, `location.hash`); hash != "#"+stage {
+				t.Errorf("%s: keyboard: after %s the address says %q, want #%s", u, st.key, hash, stage)
+			}
+		}
+		if n := eval[int](tb, `document.querySelectorAll("[role=tabpanel][aria-live], .wm-stage [aria-live]").length`); n != 0 {
+			t.Errorf("%s: a stage panel is itself a live region; a stage change would re-read it whole", u)
+		}
+
+		// Tab into the stage and on to its "next stage" button; Enter walks on.
+		for i := 0; i < 80 && !strings.Contains(f.Where, "wm-next"); i++ {
+			f = pressAndCheck(tb, u, kb.Tab, false)
+		}
+		if !strings.Contains(f.Where, "wm-next") {
+			t.Fatalf("%s: keyboard: Tab never reached the next-stage button", u)
+		}
+		f = pressAndCheck(tb, u, kb.Enter, false)
+		if f.Where != "wm-h-at" {
+			t.Errorf("%s: keyboard: after Enter on next stage, focus is on %s, want the new stage's heading", u, f.HTML)
+		}
+		if got := eval[string](tb, visibleStages); got != "at" {
+			t.Errorf("%s: keyboard: Enter on next stage shows %q, want at", u, got)
+		}
+
+		// Space opens a list of cases; Shift+Tab and Escape keep focus.
+		for i := 0; i < 20 && !strings.Contains(f.HTML, "<summary"); i++ {
+			f = pressAndCheck(tb, u, kb.Tab, false)
+		}
+		before := eval[int](tb, `document.querySelectorAll(".wm-open details[open]").length`)
+		pressAndCheck(tb, u, " ", false)
+		if after := eval[int](tb, `document.querySelectorAll(".wm-open details[open]").length`); after != before+1 {
+			t.Errorf("%s: keyboard: Space on a summary did not open it (%d open, then %d)", u, before, after)
+		}
+		pressAndCheck(tb, u, kb.Tab, true)
+		pressAndCheck(tb, u, kb.Escape, false)
+		noConsoleErrors(tb, u)
+	}
+}
+
+func TestJourneyBrowserWithoutJavaScript(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{noScript: true})
+		waitFor(tb, "the page", `document.readyState === "complete"`)
+		if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
+			t.Fatalf("%s: scripts were not off", u)
+		}
+		checkReadableAndNavigable(t, tb, u+" (no JavaScript)")
+	}
+}
+
+func TestJourneyBrowserWasmBlocked(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{blockWasm: true})
+		waitFor(tb, "the page", `document.readyState === "complete"`)
+		time.Sleep(time.Second) // give a failing wasm load time to show an error overlay
+		if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
+			t.Fatalf("%s: the wasm was not blocked", u)
+		}
+		overlay := eval[bool](tb, `(() => { const l = document.getElementById("app-wasm-loader"); return !!l && getComputedStyle(l).display !== "none"; })()`)
+		if overlay {
+			t.Errorf("%s (wasm blocked): go-app's loader or error overlay is visible", u)
+		}
+		checkReadableAndNavigable(t, tb, u+" (wasm blocked)")
+	}
+}
+
+// checkReadableAndNavigable is what a reader must be able to do on the
+// prerendered page alone: read the first stage, reach the others by link
+// (mouse and keyboard), and highlight by right.
+func checkReadableAndNavigable(t *testing.T, tb *tab, where string) {
+	t.Helper()
+	if got := eval[string](tb, visibleStages); got != "before" {
+		t.Errorf("%s: visible stages %q, want the first one alone", where, got)
+	}
+	if h := eval[float64](tb, `document.querySelector("#before").getBoundingClientRect().height`); h < 200 {
+		t.Errorf("%s: the first stage is %.0f px tall; it is not readable", where, h)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-tab-at"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(tb, "the at-the-border stage", `location.hash === "#at"`)
+	if got := eval[string](tb, visibleStages); got != "at" {
+		t.Errorf("%s: after following the link to at, visible stages %q", where, got)
+	}
+	// The same by keyboard: focus the link to "after" and press Enter.
+	if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS("#wm-tab-after"))); err != nil {
+		t.Fatal(err)
+	}
+	press(tb, kb.Enter, false)
+	waitFor(tb, "the after-the-border stage", `location.hash === "#after"`)
+	if got := eval[string](tb, visibleStages); got != "after" {
+		t.Errorf("%s: Enter on the link to after shows %q", where, got)
+	}
+	right := eval[string](tb, `document.querySelector(".wm-open .wm-tech").dataset.rights.split(" ")[0]`)
+	plain := eval[string](tb, `getComputedStyle(document.querySelector(".wm-open .wm-tech")).backgroundColor`)
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`label[for="wm-right-`+right+`"]`))); err != nil {
+		t.Fatal(err)
+	}
+	marked := eval[string](tb, `getComputedStyle(document.querySelector(".wm-open .wm-tech")).backgroundColor`)
+	if marked == plain {
+		t.Errorf("%s: choosing %s did not highlight the technologies that threaten it", where, right)
+	}
+}
+
+func TestJourneyBrowserPrivacy(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{})
+		waitApp(tb)
+		eval[bool](tb, `(async () => {
+			for (const id of ["wm-tab-at", "wm-tab-after", "wm-tab-before"]) { document.getElementById(id).click(); await new Promise(r => setTimeout(r, 50)); }
+			document.querySelector("input[name=wm-right]:not(:checked)").click();
+			document.querySelector(".wm-open .wm-cases summary").click();
+			await new Promise(r => setTimeout(r, 200));
+			return true;
+		})()`)
+		onlyFrom(t, u, tb.Requests(), s.origin)
+		if n := eval[int](tb, `localStorage.length + sessionStorage.length`); n != 0 {
+			t.Errorf("%s: %d items in web storage though the reader saved nothing", u, n)
+		}
+		cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{u, s.origin + "/"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cookies.Cookies {
+			t.Errorf("%s: cookie set: %s", u, c.Name)
+		}
+		noConsoleErrors(tb, u)
+	}
+
+	demo := open(t, s.demo+"/", tabOptions{})
+	waitFor(demo, "the embedded widget", `!!document.querySelector("[data-waymark] iframe")`)
+	frameWaitApp(demo, s.origin)
+	onlyFrom(t, "demo page", demo.Requests(), s.demo, s.origin)
+	noConsoleErrors(demo, "demo page")
+}
+
+// frameWaitApp waits until the app has taken over the widget iframe.
+func frameWaitApp(tb *tab, origin string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		loaded := eval[bool](tb, `(() => { const f = document.querySelector("[data-waymark] iframe"); return !!f && !!f.contentWindow && f.getBoundingClientRect().height > 0; })()`)
+		if loaded && frameHas(tb, origin, `!!document.querySelector(".wm-app")`) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tb.t.Fatalf("the app never took over the embedded widget")
+}
+
+// frameHas evaluates a condition in the widget frame; a frame that is not
+// there yet counts as false.
+func frameHas(tb *tab, origin, js string) bool {
+	tree, err := chromedp.Call(tb.ctx, page.GetFrameTree, cdp.Empty{})
+	if err != nil {
+		return false
+	}
+	for _, c := range tree.FrameTree.ChildFrames {
+		if strings.HasPrefix(c.Frame.URL, origin) {
+			return frameEval[bool](tb, origin, js)
+		}
+	}
+	return false
+}
+
+type heights struct {
+	Frame   float64 `json:"frame"`
+	Content float64 `json:"content"`
+	Scroll  bool    `json:"scroll"`
+}
+
+// measure compares the iframe's height with its content's, once they have
+// stopped changing.
+func measure(tb *tab, origin string) heights {
+	tb.t.Helper()
+	var last heights
+	for i := 0; i < 40; i++ {
+		h := heights{
+			Frame:   eval[float64](tb, `document.querySelector("[data-waymark] iframe").getBoundingClientRect().height`),
+			Content: frameEval[float64](tb, origin, `document.documentElement.getBoundingClientRect().height`),
+			Scroll:  frameEval[bool](tb, origin, `document.scrollingElement.scrollHeight > window.innerHeight + 2`),
+		}
+		if i > 0 && h == last && math.Abs(h.Frame-h.Content) <= 3 {
+			return h
+		}
+		last = h
+		time.Sleep(100 * time.Millisecond)
+	}
+	return last
+}
+
+func TestJourneyBrowserEmbedding(t *testing.T) {
+	s := served(t)
+	for _, width := range []int64{320, 768, 1280} {
+		where := fmt.Sprintf("demo page at %d px", width)
+		tb := open(t, s.demo+"/", tabOptions{width: width, height: 900})
+		eval[bool](tb, `document.querySelector("[data-waymark]").scrollIntoView(); true`)
+		frameWaitApp(tb, s.origin)
+		check := func(after string) {
+			h := measure(tb, s.origin)
+			if math.Abs(h.Frame-h.Content) > 3 || h.Scroll {
+				t.Errorf("%s, %s: iframe is %.0f px for %.0f px of content (inner scrollbar: %v)", where, after, h.Frame, h.Content, h.Scroll)
+			}
+		}
+		check("after load")
+		frameEval[bool](tb, s.origin, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
+		check("after opening a list of cases")
+		frameEval[bool](tb, s.origin, `document.getElementById("wm-tab-after").click(); true`)
+		check("after changing stage")
+
+		// Hostile messages from other windows, and malformed ones from the
+		// widget itself, must leave the iframe as it is.
+		before := eval[string](tb, `document.querySelector("[data-waymark] iframe").style.height`)
+		bad := "['{\"type\":\"waymark:height\",\"height\":5}', '{\"type\":\"waymark:height\",\"height\":1e9}', " +
+			"'{\"type\":\"waymark:height\",\"height\":-400}', '{\"type\":\"waymark:height\",\"height\":\"300\"}', " +
+			"'{\"type\":\"other\",\"height\":300}', 'hello', '{\"type\":\"waymark:height\",\"height\":NaN}', " +
+			"{type: \"waymark:height\", height: 300}]"
+		// From the host page's own window (wrong sender, wrong origin) ...
+		eval[bool](tb, `(async () => {
+			for (const m of `+bad+`) window.postMessage(m, "*");
+			const other = document.createElement("iframe");
+			other.id = "hostile";
+			document.body.appendChild(other);
+			await new Promise(r => setTimeout(r, 100));
+			return true;
+		})()`)
+		// ... and from another frame on the page.
+		frameEval[bool](tb, "about:blank", `(async () => {
+			for (const m of `+bad+`) parent.postMessage(m, "*");
+			await new Promise(r => setTimeout(r, 300));
+			return true;
+		})()`)
+		eval[bool](tb, `document.getElementById("hostile").remove(); true`)
+		// A window of the widget origin that is not this widget's iframe
+		// (another page of the widget site, which reports its own height)
+		// sends well-formed messages: they are not this iframe's either.
+		eval[bool](tb, `(async () => {
+			const other = document.createElement("iframe");
+			other.id = "impostor";
+			other.src = "`+s.origin+`/?impostor";
+			document.body.appendChild(other);
+			await new Promise(r => other.onload = r);
+			return true;
+		})()`)
+		frameEval[bool](tb, s.origin+"/?impostor", `(async () => {
+			for (const h of [5, 160, 12345]) parent.postMessage(JSON.stringify({type: "waymark:height", height: h}), "*");
+			await new Promise(r => setTimeout(r, 300));
+			return true;
+		})()`)
+		eval[bool](tb, `document.getElementById("impostor").remove(); true`)
+		frameEval[bool](tb, s.origin, `(async () => {
+			for (const m of ['{"type":"waymark:height","height":-5}', '{"type":"waymark:height","height":NaN}', '{"type":"waymark:height","height":"9"}', '{"type":"waymark:height"}', 'x'.repeat(500)])
+				parent.postMessage(m, "*");
+			parent.postMessage({type: "waymark:height", height: 9}, "*");
+			await new Promise(r => setTimeout(r, 300));
+			return true;
+		})()`)
+		if after := eval[string](tb, `document.querySelector("[data-waymark] iframe").style.height`); after != before {
+			t.Errorf("%s: hostile messages changed the iframe height from %s to %s", where, before, after)
+		}
+		noConsoleErrors(tb, where)
+	}
+}
+
+func TestJourneyBrowserScreenshots(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
+		for _, width := range []int64{320, 1280} {
+			for _, dark := range []bool{false, true} {
+				scheme := "light"
+				if dark {
+					scheme = "dark"
+				}
+				tb := open(t, u, tabOptions{width: width, dark: dark})
+				waitApp(tb)
+				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
+				noConsoleErrors(tb, u)
+			}
+		}
+	}
+	for _, width := range []int64{320, 1280} {
+		tb := open(t, s.demo+"/", tabOptions{width: width})
+		frameWaitApp(tb, s.origin)
+		measure(tb, s.origin)
+		screenshot(tb, fmt.Sprintf("demo-%d", width))
+	}
+}
