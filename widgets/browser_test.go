@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package widgets
 
 // The real-browser harness: it builds the site, serves it the way

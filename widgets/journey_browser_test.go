@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package widgets
 
 // Real-browser checks of the journey widget (see browser_test.go for the
@@ -44,6 +46,9 @@ type focus struct {
 func pressAndCheck(tb *tab, page, key string, shift bool) focus {
 	tb.t.Helper()
 	press(tb, key, shift)
+	// The app handles a key on its own event loop; read the result once it
+	// has rendered (two animation frames), as a reader would see it.
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 	f := eval[focus](tb, focusState)
 	if f.Where == "body" {
 		tb.t.Fatalf("%s: keyboard: after %q focus fell back to the page body", page, key)
