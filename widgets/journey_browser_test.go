@@ -293,6 +293,20 @@ func frameHas(tb *tab, origin, js string) bool {
 	return false
 }
 
+// frameWait polls a condition in the widget frame, then lets the app
+// finish rendering.
+func frameWait(tb *tab, origin, what, js string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !frameEval[bool](tb, origin, js) {
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("waiting in the widget frame for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	frameEval[bool](tb, origin, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+}
+
 type heights struct {
 	Frame   float64 `json:"frame"`
 	Content float64 `json:"content"`
@@ -304,14 +318,19 @@ type heights struct {
 func measure(tb *tab, origin string) heights {
 	tb.t.Helper()
 	var last heights
-	for i := 0; i < 40; i++ {
+	same := 0
+	for i := 0; i < 60; i++ {
 		h := heights{
 			Frame:   eval[float64](tb, `document.querySelector("[data-waymark] iframe").getBoundingClientRect().height`),
 			Content: frameEval[float64](tb, origin, `document.documentElement.getBoundingClientRect().height`),
 			Scroll:  frameEval[bool](tb, origin, `document.scrollingElement.scrollHeight > window.innerHeight + 2`),
 		}
 		if i > 0 && h == last && math.Abs(h.Frame-h.Content) <= 3 {
-			return h
+			if same++; same >= 3 {
+				return h
+			}
+		} else {
+			same = 0
 		}
 		last = h
 		time.Sleep(100 * time.Millisecond)
@@ -334,8 +353,10 @@ func TestJourneyBrowserEmbedding(t *testing.T) {
 		}
 		check("after load")
 		frameEval[bool](tb, s.origin, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
+		frameWait(tb, s.origin, "a list of cases to open", `!!document.querySelector(".wm-open details.wm-cases[open]")`)
 		check("after opening a list of cases")
 		frameEval[bool](tb, s.origin, `document.getElementById("wm-tab-after").click(); true`)
+		frameWait(tb, s.origin, "the stage to change", `document.querySelector(".wm-open").id === "after"`)
 		check("after changing stage")
 
 		// Hostile messages from other windows, and malformed ones from the
