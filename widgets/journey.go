@@ -53,6 +53,34 @@ func (j *Journey) OnInit() {
 	}
 }
 
+// OnMount scrolls a technology named in the fragment into view, but only
+// when the widget is the whole page: in an iframe, scrolling into view
+// scrolls the host page too, dragging the reader away from the article.
+func (j *Journey) OnMount(ctx app.Context) {
+	f := app.Window().URL().Fragment
+	framed := !app.Window().Get("parent").Equal(app.Window())
+	if f == "" || f == j.Stage() || framed {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(j.anchor(f)); el.Truthy() {
+			el.Call("scrollIntoView")
+		}
+	})
+}
+
+// anchor is the element id for a stage or technology id. Prerendered, it is
+// the id itself, so plain fragment links and CSS :target work without
+// script. In the app it is prefixed: go-app scrolls the element a fragment
+// names into view when it starts, which in an iframe would scroll the host
+// page to the widget.
+func (j *Journey) anchor(id string) string {
+	if j.Interactive {
+		return "wm-a-" + id
+	}
+	return id
+}
+
 // OnNav follows the fragment when it changes after load: a link to a stage
 // or a technology, or the browser's back button.
 func (j *Journey) OnNav(ctx app.Context) {
@@ -242,7 +270,7 @@ func (j *Journey) renderNav() app.UI {
 					ID("wm-tab-"+s.ID).
 					Role("tab").
 					Aria("selected", strconv.FormatBool(selected)).
-					Aria("controls", s.ID).
+					Aria("controls", j.anchor(s.ID)).
 					TabIndex(tabIndex).
 					OnClick(func(ctx app.Context, e app.Event) { j.show(ctx, s.ID, "wm-tab-"+s.ID) }).
 					OnKeyDown(j.onTabKey).
@@ -320,7 +348,7 @@ func (j *Journey) renderStage(i int) app.UI {
 	s := stages[i]
 	open := s.ID == j.Stage()
 
-	sec := app.Section().ID(s.ID).Class("wm-stage").Aria("labelledby", "wm-h-"+s.ID)
+	sec := app.Section().ID(j.anchor(s.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+s.ID)
 	if j.Interactive {
 		sec = sec.Role("tabpanel")
 		if !open {
@@ -379,7 +407,7 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 	if j.right != "" && threatens(t, j.right) {
 		cls += " wm-match"
 	}
-	return app.Li().Class(cls).ID(t.ID).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
+	return app.Li().Class(cls).ID(j.anchor(t.ID)).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
 		app.Article().Aria("labelledby", "wm-h-"+t.ID).Body(
 			app.H3().ID("wm-h-"+t.ID).Text(t.Name),
 			app.P().Text(t.Summary),
