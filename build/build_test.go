@@ -30,7 +30,7 @@ var (
 )
 
 // built runs the real build once for every test that inspects dist/.
-func built(t *testing.T) (string, *Result) {
+func built(t testing.TB) (string, *Result) {
 	t.Helper()
 	builtOnce.Do(func() {
 		builtDir, builtErr = os.MkdirTemp("", "waymark-dist")
@@ -53,7 +53,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func readDist(t *testing.T, dir, p string) []byte {
+func readDist(t testing.TB, dir, p string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/"))))
 	if err != nil {
@@ -62,7 +62,7 @@ func readDist(t *testing.T, dir, p string) []byte {
 	return b
 }
 
-func parseHTML(t *testing.T, b []byte) *xhtml.Node {
+func parseHTML(t testing.TB, b []byte) *xhtml.Node {
 	t.Helper()
 	doc, err := xhtml.Parse(bytes.NewReader(b))
 	if err != nil {

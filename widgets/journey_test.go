@@ -107,7 +107,7 @@ func visiblePanels(doc *html.Node) []string {
 	for _, n := range find(doc, func(n *html.Node) bool { r, _ := getAttr(n, "role"); return r == "tabpanel" }) {
 		if _, hidden := getAttr(n, "hidden"); !hidden {
 			id, _ := getAttr(n, "id")
-			ids = append(ids, id)
+			ids = append(ids, strings.TrimPrefix(id, "wm-a-"))
 		}
 	}
 	return ids
@@ -128,7 +128,10 @@ func selectedTabs(doc *html.Node) []string {
 		sel := ariaTrue(n, "aria-selected")
 		if sel {
 			ctl, _ := getAttr(n, "aria-controls")
-			ids = append(ids, ctl)
+			if byID(doc, ctl) == nil {
+				panic("tab controls " + ctl + ", which is not in the page")
+			}
+			ids = append(ids, strings.TrimPrefix(ctl, "wm-a-"))
 		}
 		ti, _ := getAttr(n, "tabindex")
 		if sel != (ti == "0") {
@@ -170,7 +173,7 @@ func TestJourneyOpensOneStageAtATime(t *testing.T) {
 	if got := strings.Join(selectedTabs(doc), ","); got != "after" {
 		t.Errorf("after Open(after): selected tabs = %s", got)
 	}
-	panel := byID(doc, "after")
+	panel := byID(doc, "wm-a-after")
 	if lbl, _ := getAttr(panel, "aria-labelledby"); byID(doc, lbl) == nil || text(byID(doc, lbl)) != "After the border" {
 		t.Errorf("panel after is labelled by %q, which is not its heading", lbl)
 	}
@@ -212,7 +215,7 @@ func TestJourneyStepsAndKeysStopAtTheEnds(t *testing.T) {
 		t.Errorf("next past the end: %s", got)
 	}
 	doc := view(t, j)
-	panel := byID(doc, "after")
+	panel := byID(doc, "wm-a-after")
 	if len(find(panel, func(n *html.Node) bool { return hasClass(n, "wm-next") })) != 0 {
 		t.Error("the last stage offers a next button")
 	}
@@ -252,12 +255,12 @@ func TestJourneyHighlightsTechnologiesByRight(t *testing.T) {
 	var marked []string
 	for _, n := range find(doc, func(n *html.Node) bool { return hasClass(n, "wm-match") }) {
 		id, _ := getAttr(n, "id")
-		marked = append(marked, id)
+		marked = append(marked, strings.TrimPrefix(id, "wm-a-"))
 	}
 	if got := strings.Join(marked, ","); got != "towers" {
 		t.Errorf("highlighted for asylum: %s, want towers", got)
 	}
-	matches := find(byID(doc, "before"), func(n *html.Node) bool { return hasClass(n, "wm-matches") })
+	matches := find(byID(doc, "wm-a-before"), func(n *html.Node) bool { return hasClass(n, "wm-matches") })
 	if len(matches) != 1 || text(matches[0]) != "1 of 2 technologies at this stage threaten this right." {
 		t.Errorf("count for the reader is missing or wrong: %v", matches)
 	}
@@ -272,7 +275,7 @@ func TestJourneyHighlightsTechnologiesByRight(t *testing.T) {
 	j.Open("after")
 	j.Highlight("asylum")
 	doc = view(t, j)
-	if m := find(byID(doc, "after"), func(n *html.Node) bool { return hasClass(n, "wm-matches") }); len(m) != 1 || !strings.Contains(text(m[0]), "no technology") {
+	if m := find(byID(doc, "wm-a-after"), func(n *html.Node) bool { return hasClass(n, "wm-matches") }); len(m) != 1 || !strings.Contains(text(m[0]), "no technology") {
 		t.Error("a stage with no match does not say so")
 	}
 

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// BenchmarkSizes reports what a reader downloads, as custom metrics:
+//
+//	go test ./build -run '^$' -bench Sizes -benchtime 1x
+//
+// first-view is the journey page plus everything that blocks its first
+// render (stylesheets, scripts without defer or async), brotli-compressed:
+// what must arrive before the first stage is visible.
+func BenchmarkSizes(b *testing.B) {
+	dir, res := built(b)
+	size := func(p string) float64 { return float64(len(readDist(b, dir, p))) }
+	wasm := res.Assets["app.wasm"]
+
+	page := "/w/journey/en/index.html"
+	blocking := []string{page}
+	walk(parseHTML(b, readDist(b, dir, page)), func(n *xhtml.Node) {
+		if n.Type != xhtml.ElementNode {
+			return
+		}
+		rel, _ := attrOf(n, "rel")
+		href, _ := attrOf(n, "href")
+		src, _ := attrOf(n, "src")
+		_, deferred := attrOf(n, "defer")
+		_, async := attrOf(n, "async")
+		switch {
+		case n.Data == "link" && rel == "stylesheet":
+			blocking = append(blocking, href)
+		case n.Data == "script" && src != "" && !deferred && !async:
+			blocking = append(blocking, src)
+		}
+	})
+	var firstView float64
+	for _, p := range blocking {
+		firstView += size(p + ".br")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		// Sizes do not vary between runs; the loop only satisfies the
+		// benchmark protocol.
+	}
+	b.ReportMetric(size(wasm), "wasm-raw-B")
+	b.ReportMetric(size(wasm+".gz"), "wasm-gzip-B")
+	b.ReportMetric(size(wasm+".br"), "wasm-br-B")
+	b.ReportMetric(firstView, "first-view-br-B")
+	b.ReportMetric(float64(len(blocking)), "first-view-requests")
+	b.ReportMetric(size("/embed.js.br"), "embed-loader-br-B")
+	b.ReportMetric(size(res.Assets["height.js"]+".br"), "height-reporter-br-B")
+	b.Logf("first view: %s", strings.Join(blocking, ", "))
+}
