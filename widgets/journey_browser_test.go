@@ -169,7 +169,9 @@ func TestJourneyBrowserWithoutJavaScript(t *testing.T) {
 	for _, u := range s.widgetPages("journey") {
 		tb := open(t, u, tabOptions{noScript: true})
 		waitFor(tb, "the page", `document.readyState === "complete"`)
-		if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
+		// app.js defines goappNav as soon as it runs; with scripts off it
+		// never does.
+		if eval[bool](tb, `typeof goappNav !== "undefined" || !!document.querySelector(".wm-app")`) {
 			t.Fatalf("%s: scripts were not off", u)
 		}
 		checkReadableAndNavigable(t, tb, u+" (no JavaScript)")
