@@ -20,10 +20,11 @@ var embedded embed.FS
 
 // Content is everything a widget needs in one language.
 type Content struct {
-	UI      UI
-	Journey Journey
-	Rights  []Right
-	Sources Sources
+	UI        UI
+	Journey   Journey
+	Checklist Checklist
+	Rights    []Right
+	Sources   Sources
 
 	rights    map[string]*Right
 	citations map[string]*Citation
@@ -38,6 +39,7 @@ var files = []struct {
 }{
 	{"ui.json", func(c *Content) any { return &c.UI }},
 	{"journey.json", func(c *Content) any { return &c.Journey }},
+	{"checklist.json", func(c *Content) any { return &c.Checklist }},
 	{"rights.json", func(c *Content) any { return &rightsFile{&c.Rights} }},
 	{"sources.json", func(c *Content) any { return &c.Sources }},
 }

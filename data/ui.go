@@ -23,4 +23,27 @@ type UI struct {
 	CreditSource   string `json:"creditSource" doc:"Words before the credited documents, e.g. \"Source:\"."`
 	CreditLicence  string `json:"creditLicence" doc:"Words before the licence, e.g. \"Licence:\"."`
 	CreditMade     string `json:"creditMade" doc:"Says the widget is a summary of the documents, not the documents themselves."`
+
+	WhatWeAsk      string `json:"whatWeAsk" doc:"Journey: heading of the recommendations that answer a technology."`
+	ListsLabel     string `json:"listsLabel" doc:"Checklist: accessible name of the choice of list."`
+	AnswerDone     string `json:"answerDone" doc:"Checklist answer: done."`
+	AnswerNotYet   string `json:"answerNotYet" doc:"Checklist answer: not yet."`
+	AnswerNA       string `json:"answerNA" doc:"Checklist answer: not applicable."`
+	Progress       string `json:"progress" waymark:"placeholders=done|total" doc:"Checklist progress, e.g. \"{done} of {total} done\"."`
+	StillOpen      string `json:"stillOpen" doc:"Checklist summary: words before the items not done yet."`
+	NothingOpen    string `json:"nothingOpen" doc:"Checklist summary: said when every item is done or not applicable."`
+	Summary        string `json:"summary" doc:"Checklist: heading of the summary."`
+	CopySummary    string `json:"copySummary" doc:"Checklist: button that copies the summary as text."`
+	Copied         string `json:"copied" doc:"Checklist: said when a copy worked."`
+	CopyFailed     string `json:"copyFailed" doc:"Checklist: said when the browser refused to copy."`
+	Print          string `json:"print" doc:"Checklist: button that prints the checklist."`
+	ShareLink      string `json:"shareLink" doc:"Checklist: label of the link that carries the answers."`
+	ShareHint      string `json:"shareHint" doc:"Checklist: says the answers travel in the link and are sent nowhere."`
+	CopyLink       string `json:"copyLink" doc:"Checklist: button that copies the link."`
+	Forget         string `json:"forget" doc:"Checklist: button that clears the answers and forgets them on this device."`
+	Forgotten      string `json:"forgotten" doc:"Checklist: said after the answers are forgotten."`
+	Saved          string `json:"saved" doc:"Checklist: says answers are kept on this device only."`
+	StorageBlocked string `json:"storageBlocked" doc:"Checklist: says this browser will not let the answers be remembered."`
+	ShareInvalid   string `json:"shareInvalid" waymark:"placeholders=reason" doc:"Checklist: said when a shared link's answers cannot be read."`
+	WhereHarm      string `json:"whereHarm" doc:"Checklist: heading of the journey stages and technologies an item answers."`
 }
