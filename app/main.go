@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	widgets.GuardStorage()
 	widgets.Register(data.Embedded())
 	app.RunWhenOnBrowser()
 }

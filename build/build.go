@@ -69,7 +69,7 @@ func Build(opts Options) (*Result, error) {
 	// can be cached forever.
 	css := readWeb("waymark.css")
 	for _, lang := range data.Languages(contents) {
-		css += "\n" + widgets.JourneyCSS(contents[lang])
+		css += "\n" + widgets.JourneyCSS(contents[lang]) + "\n" + widgets.ChecklistCSS(contents[lang])
 	}
 	assets := []struct {
 		name, mime string
@@ -160,8 +160,11 @@ func pageFile(p string) string {
 }
 
 func description(c *data.Content, p widgets.Page) string {
-	if p.Widget == "journey" {
+	switch p.Widget {
+	case "journey":
 		return c.Journey.Intro
+	case "checklist":
+		return c.Checklist.Intro
 	}
 	return p.Title
 }

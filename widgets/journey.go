@@ -419,6 +419,7 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 				}),
 			),
 			citations(j.Content, t.Cite),
+			j.renderAsks(t),
 			app.Details().Class("wm-cases").Body(
 				app.Summary().Text(ui.Cases+" ("+strconv.Itoa(len(t.Cases))+")"),
 				app.Ul().Body(
@@ -433,6 +434,29 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 				),
 			),
 		),
+	)
+}
+
+// renderAsks links a technology to the checklist items that answer it,
+// found from the checklist's references, so the link is never typed twice.
+func (j *Journey) renderAsks(t data.Technology) app.UI {
+	checklist := Path("checklist", j.Content.UI.Lang)
+	var links []app.UI
+	for _, l := range j.Content.Checklist.Lists {
+		for _, it := range l.Items {
+			for _, id := range it.Technologies {
+				if id == t.ID {
+					links = append(links, app.Li().Body(app.A().Href("%s#%s", checklist, it.ID).Text(it.Text)))
+				}
+			}
+		}
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	return app.Div().Class("wm-harm").Body(
+		app.H4().Text(j.Content.UI.WhatWeAsk),
+		app.Ul().Class("wm-links").Body(links...),
 	)
 }
 

@@ -13,7 +13,7 @@ import (
 
 // fixture is the small test content in data/testdata/fixture: three stages
 // (before: forecasting, towers; at: biometrics; after: tags).
-func fixture(t *testing.T) *data.Content {
+func fixture(t testing.TB) *data.Content {
 	t.Helper()
 	contents, err := data.Load(os.DirFS("../data/testdata/fixture"), "data")
 	if err != nil {

@@ -33,6 +33,13 @@ var widgetTable = []widget{
 			return &Journey{Content: c, Interactive: app.IsClient}
 		},
 	},
+	{
+		name:  "checklist",
+		title: func(c *data.Content) string { return c.Checklist.Title },
+		new: func(c *data.Content) app.Composer {
+			return &Checklist{Content: c, Interactive: app.IsClient}
+		},
+	},
 }
 
 // WidgetNames lists the widgets, in the order the demo and index show them.

@@ -1,0 +1,486 @@
+package widgets
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// Checklist is the checklist widget: the report's recommendations as lists
+// a reader answers item by item (done, not yet, not applicable), with
+// progress, a summary to copy or print, and a link that carries the answers.
+//
+// Prerendered, each item is a native radio group inside plain sections, so
+// it can be read, answered and printed without JavaScript. In the app,
+// answers are kept on the reader's device only after the first answer, and
+// "forget" removes every trace.
+type Checklist struct {
+	app.Compo
+
+	// Content is the language's content; it must not be nil.
+	Content *data.Content
+	// Interactive is true when the component runs in the browser app.
+	Interactive bool
+
+	list     string            // id of the open list
+	answers  map[string]Answer // item id -> answer
+	storage  storageState
+	status   string // live region text
+	shareErr string // why a shared link could not be read
+}
+
+type storageState int
+
+const (
+	storageUnused  storageState = iota // nothing stored yet
+	storageSaved                       // answers are on this device
+	storageBlocked                     // the browser refuses storage
+)
+
+// storagePrefix names the only keys Waymark ever stores: one per list, per
+// language, holding that list's answers in share-link form.
+const storagePrefix = "waymark.checklist."
+
+func (c *Checklist) storageKey(list string) string {
+	return storagePrefix + c.Content.UI.Lang + "." + list
+}
+
+// OnInit restores answers before the first render: from a shared link if
+// the fragment holds one, else from this device; then adds what the reader
+// ticked on the prerendered page before the app took over.
+func (c *Checklist) OnInit() {
+	c.answers = map[string]Answer{}
+	if !app.IsClient {
+		return
+	}
+	lists := c.Content.Checklist.Lists
+	frag := app.Window().URL().Fragment
+	if strings.Contains(frag, ":") {
+		id, answers, err := DecodeAnswers(frag, lists)
+		if err != nil {
+			c.shareErr = err.Error()
+		} else {
+			c.list, c.answers = id, answers
+		}
+	} else {
+		c.Open(frag)
+	}
+	if c.shareErr == "" && len(c.answers) == 0 {
+		for _, l := range lists {
+			v, ok := storageGet(c.storageKey(l.ID))
+			if !ok {
+				c.storage = storageBlocked
+				break
+			}
+			if _, answers, err := DecodeAnswers(v, lists); err == nil && v != "" {
+				for k, a := range answers {
+					c.answers[k] = a
+				}
+				c.storage = storageSaved
+			}
+		}
+	}
+	checked := app.Window().Get("document").Call("querySelectorAll", ".wm-checklist input[type=radio]:checked")
+	for i := 0; i < checked.Length(); i++ {
+		el := checked.Index(i)
+		if v := el.Get("value").String(); len(v) == 1 {
+			c.SetAnswer(el.Get("name").String(), Answer(v[0]))
+		}
+	}
+	if checked.Length() > 0 {
+		c.save()
+	}
+}
+
+// OnNav opens the list or item named by a changed fragment.
+func (c *Checklist) OnNav(ctx app.Context) {
+	if f := ctx.Page().URL().Fragment; f != "" && !strings.Contains(f, ":") {
+		c.Open(f)
+	}
+}
+
+// Open shows the list that id names, or the list holding the item that id
+// names. Unknown ids are ignored.
+func (c *Checklist) Open(id string) {
+	for _, l := range c.Content.Checklist.Lists {
+		if l.ID == id {
+			c.list = id
+			return
+		}
+		for _, it := range l.Items {
+			if it.ID == id {
+				c.list = l.ID
+				return
+			}
+		}
+	}
+}
+
+// List is the open list.
+func (c *Checklist) List() data.ChecklistList {
+	for _, l := range c.Content.Checklist.Lists {
+		if l.ID == c.list {
+			return l
+		}
+	}
+	return c.Content.Checklist.Lists[0]
+}
+
+// SetAnswer records an answer; an unknown item or answer is ignored.
+func (c *Checklist) SetAnswer(item string, a Answer) {
+	if !a.valid() || c.item(item) == nil {
+		return
+	}
+	if c.answers == nil {
+		c.answers = map[string]Answer{}
+	}
+	if a == Unanswered {
+		delete(c.answers, item)
+		return
+	}
+	c.answers[item] = a
+}
+
+func (c *Checklist) item(id string) *data.ChecklistItem {
+	for _, l := range c.Content.Checklist.Lists {
+		for i := range l.Items {
+			if l.Items[i].ID == id {
+				return &l.Items[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Progress counts the open list's done items.
+func (c *Checklist) Progress() (done, total int) {
+	for _, it := range c.List().Items {
+		if c.answers[it.ID] == Done {
+			done++
+		}
+	}
+	return done, len(c.List().Items)
+}
+
+// SummaryText is the summary a reader copies: progress, then the items
+// still open (not yet or unanswered).
+func (c *Checklist) SummaryText() string {
+	ui := c.Content.UI
+	l := c.List()
+	done, total := c.Progress()
+	var b strings.Builder
+	b.WriteString(l.Title + ": " + progressText(ui, done, total) + ".")
+	var open []string
+	for _, it := range l.Items {
+		if a := c.answers[it.ID]; a != Done && a != NotApplies {
+			open = append(open, it.Text)
+		}
+	}
+	if len(open) == 0 {
+		b.WriteString(" " + ui.NothingOpen)
+	} else {
+		b.WriteString(" " + ui.StillOpen)
+		for _, t := range open {
+			b.WriteString("\n- " + t)
+		}
+	}
+	return b.String()
+}
+
+func progressText(ui data.UI, done, total int) string {
+	return strings.NewReplacer("{done}", strconv.Itoa(done), "{total}", strconv.Itoa(total)).Replace(ui.Progress)
+}
+
+// Forget clears every answer and removes them from this device.
+func (c *Checklist) Forget() {
+	c.answers = map[string]Answer{}
+	if app.IsClient {
+		for _, l := range c.Content.Checklist.Lists {
+			storageDel(c.storageKey(l.ID))
+		}
+	}
+	if c.storage == storageSaved {
+		c.storage = storageUnused
+	}
+}
+
+// syncChecked makes every radio's checked state match the answers. go-app
+// removes a checked attribute without touching the live property, which is
+// what the browser shows once the reader has clicked.
+func (c *Checklist) syncChecked() {
+	radios := app.Window().Get("document").Call("querySelectorAll", ".wm-checklist input[type=radio]")
+	for i := 0; i < radios.Length(); i++ {
+		el := radios.Index(i)
+		want := string(c.answers[el.Get("name").String()]) == el.Get("value").String()
+		if el.Get("checked").Bool() != want {
+			el.Set("checked", want)
+		}
+	}
+}
+
+// save keeps the answers on this device; it is only ever called after the
+// reader answered, so nothing is stored for a reader who only reads.
+func (c *Checklist) save() {
+	if !app.IsClient || c.storage == storageBlocked {
+		return
+	}
+	for _, l := range c.Content.Checklist.Lists {
+		if !storageSet(c.storageKey(l.ID), EncodeAnswers(l, c.answers)) {
+			c.storage = storageBlocked
+			return
+		}
+	}
+	c.storage = storageSaved
+}
+
+// shareURL is the widget's address with the open list's answers in the
+// fragment.
+func (c *Checklist) shareURL() string {
+	u := *app.Window().URL()
+	u.Fragment = EncodeAnswers(c.List(), c.answers)
+	u.RawQuery = ""
+	return u.String()
+}
+
+func (c *Checklist) citedDocuments() []string {
+	var ids []string
+	for _, l := range c.Content.Checklist.Lists {
+		ids = append(ids, l.Cite...)
+	}
+	return documentsCited(c.Content, ids)
+}
+
+// anchor is the element id for a list or item id; see Journey.anchor.
+func (c *Checklist) anchor(id string) string {
+	if c.Interactive {
+		return "wm-a-" + id
+	}
+	return id
+}
+
+// Render draws the widget.
+func (c *Checklist) Render() app.UI {
+	cl := c.Content.Checklist
+	cls := "wm wm-checklist"
+	if c.Interactive {
+		cls += " wm-app"
+	}
+	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(
+		app.Header().Body(
+			app.H1().ID("wm-title").Text(cl.Title),
+			app.P().Class("wm-intro").Text(cl.Intro),
+		),
+		c.renderNav(),
+		app.If(c.shareErr != "", func() app.UI {
+			return app.P().Class("wm-notice").Text(strings.ReplaceAll(c.Content.UI.ShareInvalid, "{reason}", c.shareErr))
+		}),
+		app.Div().Class("wm-stages").Body(
+			app.Range(cl.Lists).Slice(func(i int) app.UI { return c.renderList(cl.Lists[i]) }),
+		),
+		credit(c.Content, c.citedDocuments()),
+		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(c.status),
+	)
+}
+
+// renderNav links the lists. Links in both modes: in the app, go-app turns
+// a fragment link into a navigation that OnNav handles.
+func (c *Checklist) renderNav() app.UI {
+	lists := c.Content.Checklist.Lists
+	return app.Nav().Class("wm-nav").Aria("label", attr(c.Content.UI.ListsLabel)).Body(
+		app.Ol().Class("wm-tabs").Body(
+			app.Range(lists).Slice(func(i int) app.UI {
+				a := app.A().Class("wm-tab").ID("wm-tab-"+lists[i].ID).Href("#%s", lists[i].ID).Body(
+					app.Span().Class("wm-tab-n").Text(strconv.Itoa(i+1)),
+					app.Span().Text(lists[i].Title),
+				)
+				if c.Interactive && lists[i].ID == c.List().ID {
+					a = a.Class("wm-current").Aria("current", "page")
+				}
+				return app.Li().Body(a)
+			}),
+		),
+	)
+}
+
+func (c *Checklist) renderList(l data.ChecklistList) app.UI {
+	open := l.ID == c.List().ID
+	sec := app.Section().ID(c.anchor(l.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+l.ID)
+	if open {
+		sec = sec.Class("wm-open")
+	} else if c.Interactive {
+		sec = sec.Hidden(true)
+	}
+	return sec.Body(
+		app.H2().ID("wm-h-"+l.ID).TabIndex(-1).Text(l.Title),
+		app.P().Class("wm-stepof").Text(l.Audience),
+		app.P().Text(l.Intro),
+		citations(c.Content, l.Cite),
+		app.If(c.Interactive && open, func() app.UI { return c.renderProgress() }),
+		app.Form().Class("wm-items-form").Body(
+			app.Ol().Class("wm-items").Body(
+				app.Range(l.Items).Slice(func(i int) app.UI { return c.renderItem(l.Items[i]) }),
+			),
+		),
+		app.If(c.Interactive && open, func() app.UI { return c.renderSummary() }),
+	)
+}
+
+func (c *Checklist) renderProgress() app.UI {
+	done, total := c.Progress()
+	return app.P().Class("wm-progress").Body(
+		app.Progress().Max(total).Value(done).Aria("labelledby", "wm-progress-text"),
+		app.Span().ID("wm-progress-text").Text(progressText(c.Content.UI, done, total)),
+	)
+}
+
+func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
+	ui := c.Content.UI
+	choice := func(a Answer, label string) app.UI {
+		id := "wm-" + it.ID + "-" + string(a)
+		in := app.Input().Type("radio").Name(it.ID).ID(id).Value(string(a))
+		if c.answers[it.ID] == a {
+			in = in.Checked(true)
+		}
+		if c.Interactive {
+			in = in.OnChange(func(ctx app.Context, e app.Event) {
+				c.SetAnswer(it.ID, a)
+				c.save()
+				c.status = ""
+				if c.storage == storageSaved {
+					done, total := c.Progress()
+					c.status = progressText(ui, done, total)
+				}
+			})
+		}
+		return app.Label().Class("wm-chip wm-answer wm-answer-"+string(a)).For(id).Body(in, app.Span().Text(label))
+	}
+	return app.Li().Class("wm-item").ID(c.anchor(it.ID)).Body(
+		app.FieldSet().Body(
+			app.Legend().Class("wm-item-text").Text(it.Text),
+			app.P().Class("wm-explanation").Text(it.Explanation),
+			app.Div().Class("wm-answers").Body(
+				choice(Done, ui.AnswerDone),
+				choice(NotYet, ui.AnswerNotYet),
+				choice(NotApplies, ui.AnswerNA),
+			),
+		),
+		c.renderHarm(it),
+		citations(c.Content, it.Cite),
+	)
+}
+
+// renderHarm links an item to the journey: the technologies and stages
+// whose harm it answers.
+func (c *Checklist) renderHarm(it data.ChecklistItem) app.UI {
+	if len(it.Technologies) == 0 && len(it.Stages) == 0 {
+		return nil
+	}
+	journey := Path("journey", c.Content.UI.Lang)
+	var links []app.UI
+	for _, id := range it.Stages {
+		for _, s := range c.Content.Journey.Stages {
+			if s.ID == id {
+				links = append(links, app.Li().Body(app.A().Href("%s#%s", journey, s.ID).Text(s.Title)))
+			}
+		}
+	}
+	for _, id := range it.Technologies {
+		for _, s := range c.Content.Journey.Stages {
+			for _, t := range s.Technologies {
+				if t.ID == id {
+					links = append(links, app.Li().Body(app.A().Href("%s#%s", journey, t.ID).Text(t.Name)))
+				}
+			}
+		}
+	}
+	return app.Div().Class("wm-harm").Body(
+		app.H3().Text(c.Content.UI.WhereHarm),
+		app.Ul().Class("wm-links").Body(links...),
+	)
+}
+
+func (c *Checklist) renderSummary() app.UI {
+	ui := c.Content.UI
+	var storage string
+	switch c.storage {
+	case storageSaved:
+		storage = ui.Saved
+	case storageBlocked:
+		storage = ui.StorageBlocked
+	}
+	link := c.shareURL()
+	return app.Section().Class("wm-summary").Aria("labelledby", "wm-summary-h").Body(
+		app.H3().ID("wm-summary-h").Text(ui.Summary),
+		app.Pre().Class("wm-summary-text").Text(c.SummaryText()),
+		app.Div().Class("wm-actions").Body(
+			app.Button().Type("button").Class("wm-step").Text(ui.CopySummary).
+				OnClick(func(ctx app.Context, e app.Event) { c.copy(ctx, c.SummaryText()) }),
+			app.Button().Type("button").Class("wm-step").Text(ui.Print).
+				OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
+		),
+		app.Label().For("wm-share").Text(ui.ShareLink),
+		app.Div().Class("wm-share").Body(
+			app.Input().Type("text").ID("wm-share").ReadOnly(true).Value(link).Aria("describedby", "wm-share-hint"),
+			app.Button().Type("button").Class("wm-step").Text(ui.CopyLink).
+				OnClick(func(ctx app.Context, e app.Event) { c.copy(ctx, c.shareURL()) }),
+		),
+		app.P().ID("wm-share-hint").Class("wm-hint").Text(ui.ShareHint),
+		// Always present, even empty: go-app replaces rather than moves the
+		// elements after a removed one, and replacing the forget button
+		// under the reader's focus would drop focus to the page.
+		app.P().Class("wm-hint wm-storage").Text(storage),
+		app.Button().Type("button").Class("wm-step wm-forget").Text(ui.Forget).
+			OnClick(func(ctx app.Context, e app.Event) {
+				c.Forget()
+				c.status = ui.Forgotten
+				ctx.Defer(func(app.Context) {
+					c.syncChecked()
+					if el := app.Window().GetElementByID("wm-h-" + c.List().ID); el.Truthy() {
+						el.Call("focus")
+					}
+				})
+			}),
+	)
+}
+
+// copy puts text on the clipboard and says whether it worked.
+func (c *Checklist) copy(ctx app.Context, text string) {
+	ui := c.Content.UI
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		c.status = ui.CopyFailed
+		return
+	}
+	var ok, fail app.Func
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { c.status = ui.Copied })
+		ok.Release()
+		fail.Release()
+		return nil
+	})
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { c.status = ui.CopyFailed })
+		ok.Release()
+		fail.Release()
+		return nil
+	})
+	clip.Call("writeText", text).Call("then", ok).Call("catch", fail)
+}
+
+// ChecklistCSS returns the rules that mark the list in view in the
+// prerendered page's list navigation (see JourneyCSS).
+func ChecklistCSS(c *data.Content) string {
+	var b strings.Builder
+	b.WriteString("@supports selector(:has(a)){")
+	lists := c.Checklist.Lists
+	for _, l := range lists {
+		fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):has(#%s:target,#%s :target) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", l.ID, l.ID, l.ID)
+	}
+	fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):not(:has(.wm-stages :target)) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", lists[0].ID)
+	b.WriteString("}")
+	return b.String()
+}
