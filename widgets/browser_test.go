@@ -25,6 +25,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -220,7 +221,16 @@ type tabOptions struct {
 	dark          bool
 	noScript      bool
 	blockWasm     bool
+	holdWasm      bool // the wasm request waits until release is called
+	blockStorage  bool // web storage throws, as when a browser blocks site data
+	print         bool // print media, as when a reader prints the page
 }
+
+// blockStorageJS makes web storage throw the way Chrome does when the
+// reader blocks site data (or a third-party frame's storage).
+const blockStorageJS = `for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, {configurable: true, get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});
+}`
 
 // tab is an open page and what it did.
 type tab struct {
@@ -230,6 +240,20 @@ type tab struct {
 	mu       sync.Mutex
 	requests []string
 	console  []string // errors and uncaught exceptions
+	held     chan fetch.RequestID
+}
+
+// release lets a held wasm request go on.
+func release(tb *tab) {
+	tb.t.Helper()
+	select {
+	case id := <-tb.held:
+		if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+			tb.t.Fatalf("releasing the wasm: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		tb.t.Fatal("the page never asked for its wasm")
+	}
 }
 
 func (tb *tab) Requests() []string {
@@ -253,7 +277,7 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 	t.Cleanup(cancel)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelT)
-	tb := &tab{ctx: ctx, t: t}
+	tb := &tab{ctx: ctx, t: t, held: make(chan fetch.RequestID, 4)}
 	if o.width == 0 {
 		o.width = 1280
 	}
@@ -281,6 +305,8 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 				}
 				tb.console = append(tb.console, "console.error: "+strings.Join(parts, " "))
 			}
+		case *fetch.EventRequestPaused:
+			tb.held <- ev.RequestID
 		case *runtime.EventExceptionThrown:
 			d := ev.ExceptionDetails
 			msg := d.Text
@@ -299,10 +325,18 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 		t.Fatal(err)
 	}
 	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(o.width, o.height)}
-	if o.dark {
-		steps = append(steps, callAction(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
-		}))
+	if o.dark || o.print {
+		media := emulation.SetEmulatedMediaParams{}
+		if o.dark {
+			media.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
+		}
+		if o.print {
+			media.Media = "print"
+		}
+		steps = append(steps, callAction(emulation.SetEmulatedMedia, media))
+	}
+	if o.blockStorage {
+		steps = append(steps, callAction(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: blockStorageJS}))
 	}
 	if o.noScript {
 		steps = append(steps, callAction(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
@@ -310,6 +344,11 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 	if o.blockWasm {
 		steps = append(steps, callAction(network.SetBlockedURLs, network.SetBlockedURLsParams{
 			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*.wasm", Block: true}},
+		}))
+	}
+	if o.holdWasm {
+		steps = append(steps, callAction(fetch.Enable, fetch.EnableParams{
+			Patterns: []*fetch.RequestPattern{{URLPattern: "*.wasm"}},
 		}))
 	}
 	steps = append(steps, chromedp.Navigate(u))

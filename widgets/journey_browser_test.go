@@ -7,14 +7,11 @@ package widgets
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -261,160 +258,24 @@ func TestJourneyBrowserPrivacy(t *testing.T) {
 
 	demo := open(t, s.demo+"/", tabOptions{})
 	waitFor(demo, "the embedded widget", `!!document.querySelector("[data-waymark] iframe")`)
-	frameWaitApp(demo, s.origin)
+	for _, w := range WidgetNames() {
+		frameWaitApp(demo, s.origin+Path(w, "en"))
+	}
 	onlyFrom(t, "demo page", demo.Requests(), s.demo, s.origin)
 	noConsoleErrors(demo, "demo page")
 }
 
-// frameWaitApp waits until the app has taken over the widget iframe.
-func frameWaitApp(tb *tab, origin string) {
-	tb.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		loaded := eval[bool](tb, `(() => { const f = document.querySelector("[data-waymark] iframe"); return !!f && !!f.contentWindow && f.getBoundingClientRect().height > 0; })()`)
-		if loaded && frameHas(tb, origin, `!!document.querySelector(".wm-app")`) {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	tb.t.Fatalf("the app never took over the embedded widget")
-}
-
-// frameHas evaluates a condition in the widget frame; a frame that is not
-// there yet counts as false.
-func frameHas(tb *tab, origin, js string) bool {
-	tree, err := chromedp.Call(tb.ctx, page.GetFrameTree, cdp.Empty{})
-	if err != nil {
-		return false
-	}
-	for _, c := range tree.FrameTree.ChildFrames {
-		if strings.HasPrefix(c.Frame.URL, origin) {
-			return frameEval[bool](tb, origin, js)
-		}
-	}
-	return false
-}
-
-// frameWait polls a condition in the widget frame, then lets the app
-// finish rendering.
-func frameWait(tb *tab, origin, what, js string) {
-	tb.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !frameHas(tb, origin, js) {
-		if time.Now().After(deadline) {
-			tb.t.Fatalf("waiting in the widget frame for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	// Not requestAnimationFrame: Chrome does not run it in an iframe that is
-	// out of view, and some checks keep the widget below the fold.
-	frameEval[bool](tb, origin, `new Promise(r => setTimeout(() => r(true), 100))`)
-}
-
-type heights struct {
-	Frame   float64 `json:"frame"`
-	Content float64 `json:"content"`
-	Scroll  bool    `json:"scroll"`
-}
-
-// measure compares the iframe's height with its content's, once they have
-// stopped changing.
-func measure(tb *tab, origin string) heights {
-	tb.t.Helper()
-	var last heights
-	same := 0
-	for i := 0; i < 60; i++ {
-		h := heights{
-			Frame:   eval[float64](tb, `document.querySelector("[data-waymark] iframe").getBoundingClientRect().height`),
-			Content: frameEval[float64](tb, origin, `document.documentElement.getBoundingClientRect().height`),
-			Scroll:  frameEval[bool](tb, origin, `document.scrollingElement.scrollHeight > window.innerHeight + 2`),
-		}
-		if i > 0 && h == last && math.Abs(h.Frame-h.Content) <= 3 {
-			if same++; same >= 3 {
-				return h
-			}
-		} else {
-			same = 0
-		}
-		last = h
-		time.Sleep(100 * time.Millisecond)
-	}
-	return last
-}
-
 func TestJourneyBrowserEmbedding(t *testing.T) {
 	s := served(t)
-	for _, width := range []int64{320, 768, 1280} {
-		where := fmt.Sprintf("demo page at %d px", width)
-		tb := open(t, s.demo+"/", tabOptions{width: width, height: 900})
-		eval[bool](tb, `document.querySelector("[data-waymark]").scrollIntoView(); true`)
-		frameWaitApp(tb, s.origin)
-		check := func(after string) {
-			h := measure(tb, s.origin)
-			if math.Abs(h.Frame-h.Content) > 3 || h.Scroll {
-				t.Errorf("%s, %s: iframe is %.0f px for %.0f px of content (inner scrollbar: %v)", where, after, h.Frame, h.Content, h.Scroll)
-			}
-		}
-		check("after load")
-		frameEval[bool](tb, s.origin, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
-		frameWait(tb, s.origin, "a list of cases to open", `!!document.querySelector(".wm-open details.wm-cases[open]")`)
+	frame := s.origin + Path("journey", "en")
+	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
+		frameEval[bool](tb, frame, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
+		frameWait(tb, frame, "a list of cases to open", `!!document.querySelector(".wm-open details.wm-cases[open]")`)
 		check("after opening a list of cases")
-		frameEval[bool](tb, s.origin, `document.getElementById("wm-tab-after").click(); true`)
-		frameWait(tb, s.origin, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
+		frameEval[bool](tb, frame, `document.getElementById("wm-tab-after").click(); true`)
+		frameWait(tb, frame, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
 		check("after changing stage")
-
-		// Hostile messages from other windows, and malformed ones from the
-		// widget itself, must leave the iframe as it is.
-		before := eval[string](tb, `document.querySelector("[data-waymark] iframe").style.height`)
-		bad := "['{\"type\":\"waymark:height\",\"height\":5}', '{\"type\":\"waymark:height\",\"height\":1e9}', " +
-			"'{\"type\":\"waymark:height\",\"height\":-400}', '{\"type\":\"waymark:height\",\"height\":\"300\"}', " +
-			"'{\"type\":\"other\",\"height\":300}', 'hello', '{\"type\":\"waymark:height\",\"height\":NaN}', " +
-			"{type: \"waymark:height\", height: 300}]"
-		// From the host page's own window (wrong sender, wrong origin) ...
-		eval[bool](tb, `(async () => {
-			for (const m of `+bad+`) window.postMessage(m, "*");
-			const other = document.createElement("iframe");
-			other.id = "hostile";
-			document.body.appendChild(other);
-			await new Promise(r => setTimeout(r, 100));
-			return true;
-		})()`)
-		// ... and from another frame on the page.
-		frameEval[bool](tb, "about:blank", `(async () => {
-			for (const m of `+bad+`) parent.postMessage(m, "*");
-			await new Promise(r => setTimeout(r, 300));
-			return true;
-		})()`)
-		eval[bool](tb, `document.getElementById("hostile").remove(); true`)
-		// A window of the widget origin that is not this widget's iframe
-		// (another page of the widget site, which reports its own height)
-		// sends well-formed messages: they are not this iframe's either.
-		eval[bool](tb, `(async () => {
-			const other = document.createElement("iframe");
-			other.id = "impostor";
-			other.src = "`+s.origin+`/?impostor";
-			document.body.appendChild(other);
-			await new Promise(r => other.onload = r);
-			return true;
-		})()`)
-		frameEval[bool](tb, s.origin+"/?impostor", `(async () => {
-			for (const h of [5, 160, 12345]) parent.postMessage(JSON.stringify({type: "waymark:height", height: h}), "*");
-			await new Promise(r => setTimeout(r, 300));
-			return true;
-		})()`)
-		eval[bool](tb, `document.getElementById("impostor").remove(); true`)
-		frameEval[bool](tb, s.origin, `(async () => {
-			for (const m of ['{"type":"waymark:height","height":-5}', '{"type":"waymark:height","height":NaN}', '{"type":"waymark:height","height":"9"}', '{"type":"waymark:height"}', 'x'.repeat(500)])
-				parent.postMessage(m, "*");
-			parent.postMessage({type: "waymark:height", height: 9}, "*");
-			await new Promise(r => setTimeout(r, 300));
-			return true;
-		})()`)
-		if after := eval[string](tb, `document.querySelector("[data-waymark] iframe").style.height`); after != before {
-			t.Errorf("%s: hostile messages changed the iframe height from %s to %s", where, before, after)
-		}
-		noConsoleErrors(tb, where)
-	}
+	})
 }
 
 func TestJourneyBrowserScreenshots(t *testing.T) {
@@ -436,8 +297,8 @@ func TestJourneyBrowserScreenshots(t *testing.T) {
 	}
 	for _, width := range []int64{320, 1280} {
 		tb := open(t, s.demo+"/", tabOptions{width: width})
-		frameWaitApp(tb, s.origin)
-		measure(tb, s.origin)
+		frameWaitApp(tb, s.origin+Path("journey", "en"))
+		measure(tb, s.origin+Path("journey", "en"))
 		screenshot(tb, fmt.Sprintf("demo-%d", width))
 	}
 }
@@ -449,7 +310,7 @@ func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
 	tb := open(t, s.demo+"/", tabOptions{width: 1280, height: 900})
 	waitFor(tb, "the demo page", `document.readyState === "complete"`)
 	eval[bool](tb, `(() => {
-		document.querySelector("[data-waymark]").remove();
+		document.querySelectorAll("[data-waymark]").forEach(e => e.remove());
 		const spacer = document.createElement("div");
 		spacer.style.height = "1200px";
 		document.body.prepend(spacer);
@@ -462,10 +323,23 @@ func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
 		window.scrollTo(0, 0);
 		return true;
 	})()`)
-	frameWaitApp(tb, s.origin)
-	frameWait(tb, s.origin, "the start stage", `document.querySelector(".wm-open").id === "wm-a-after"`)
+	frame := s.origin + Path("journey", "en")
+	frameWaitApp(tb, frame)
+	frameWait(tb, frame, "the start stage", `document.querySelector(".wm-open").id === "wm-a-after"`)
 	time.Sleep(500 * time.Millisecond)
 	if y := eval[float64](tb, `window.scrollY`); y != 0 {
 		t.Errorf("opening the embedded widget at a stage scrolled the host page to %.0f px", y)
+	}
+}
+
+// Where the browser refuses web storage, the app still takes over.
+func TestJourneyBrowserStorageBlocked(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{blockStorage: true})
+		waitApp(tb)
+		eval[bool](tb, `document.getElementById("wm-tab-after").click(); true`)
+		waitFor(tb, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
+		noConsoleErrors(tb, u+" (storage blocked)")
 	}
 }

@@ -1,0 +1,249 @@
+//go:build !wasm
+
+package widgets
+
+// Real-browser checks of the checklist widget (harness in browser_test.go).
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+const storedKeys = `Object.keys(localStorage).length + sessionStorage.length`
+
+func TestChecklistBrowserAccessibility(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		pre := open(t, u, tabOptions{blockWasm: true})
+		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
+		checkAxe(pre, u+" (prerendered)")
+
+		live := open(t, u, tabOptions{})
+		waitApp(live)
+		eval[bool](live, `document.querySelector(".wm-open input[type=radio]").click(); true`)
+		waitFor(live, "the summary", `!!document.querySelector(".wm-summary")`)
+		checkAxe(live, u+" (after the app took over, with an answer)")
+		noConsoleErrors(live, u)
+	}
+}
+
+func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		tb := open(t, u, tabOptions{})
+		waitApp(tb)
+		if n := eval[int](tb, storedKeys); n != 0 {
+			t.Errorf("%s: %d items stored before the reader answered anything", u, n)
+		}
+		// Tab to the first answer of the first item; arrows change it.
+		var f focus
+		for i := 0; i < 40 && !strings.HasPrefix(f.HTML, `<input`); i++ {
+			f = pressAndCheck(tb, u, kb.Tab, false)
+		}
+		if !strings.HasPrefix(f.HTML, "<input") {
+			t.Fatalf("%s: keyboard: Tab never reached an answer", u)
+		}
+		pressAndCheck(tb, u, " ", false)
+		pressAndCheck(tb, u, kb.ArrowRight, false)
+		if got := eval[string](tb, `document.querySelector(".wm-open input[type=radio]:checked").value`); got != "n" {
+			t.Errorf("%s: keyboard: Space then ArrowRight answered %q, want n (not yet)", u, got)
+		}
+		if got := eval[string](tb, `document.getElementById("wm-progress-text").textContent`); !strings.HasPrefix(got, "0 of ") {
+			t.Errorf("%s: progress says %q after a not-yet answer", u, got)
+		}
+		eval[bool](tb, `document.querySelector(".wm-open input[type=radio][value=d]").click(); true`)
+		waitFor(tb, "progress to count the done item", `document.getElementById("wm-progress-text").textContent.startsWith("1 of ")`)
+		if n := eval[int](tb, storedKeys); n == 0 {
+			t.Errorf("%s: the answers were not kept on the device after the reader answered", u)
+		}
+		link := eval[string](tb, `document.getElementById("wm-share").value`)
+		if !strings.Contains(link, "#states:d") {
+			t.Errorf("%s: share link %q does not carry the answer", u, link)
+		}
+
+		// Reloading keeps the answers; the shared link opens them elsewhere.
+		if err := chromedp.Do(tb.ctx, chromedp.Reload()); err != nil {
+			t.Fatal(err)
+		}
+		waitApp(tb)
+		waitFor(tb, "the kept answer", `!!document.querySelector(".wm-open input[value=d]:checked")`)
+
+		// Forget: keyboard to the button, Enter; storage empty, focus kept.
+		eval[bool](tb, `document.querySelector(".wm-forget").focus(); true`)
+		pressAndCheck(tb, u, kb.Enter, false)
+		waitFor(tb, "the answers to clear", `!document.querySelector(".wm-open input[type=radio]:checked")`)
+		if n := eval[int](tb, storedKeys); n != 0 {
+			t.Errorf("%s: %d items still stored after forgetting", u, n)
+		}
+		if said := eval[string](tb, `document.querySelector("[role=status]").textContent`); !strings.Contains(said, "forgotten") {
+			t.Errorf("%s: forgetting was not announced (%q)", u, said)
+		}
+		onlyFrom(t, u, tb.Requests(), s.origin)
+		noConsoleErrors(tb, u)
+
+		// The shared link opens the answers in another browser.
+		other := open(t, link, tabOptions{})
+		waitApp(other)
+		if got := eval[string](other, `document.getElementById("wm-progress-text").textContent`); !strings.HasPrefix(got, "1 of ") {
+			t.Errorf("%s: the shared link opened with progress %q", u, got)
+		}
+		if n := eval[int](other, storedKeys); n != 0 {
+			t.Errorf("%s: opening a shared link stored %d items before the reader answered", u, n)
+		}
+
+	}
+}
+
+func TestChecklistBrowserHostileShareLinks(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		for _, frag := range []string{"states:qqq", "nope:d", "states:" + strings.Repeat("d", 400), "states:%22%3E%3Cimg%20src=x%3E"} {
+			tb := open(t, u+"#"+frag, tabOptions{})
+			waitApp(tb)
+			notice := eval[string](tb, `(document.querySelector(".wm-notice") || {}).textContent || ""`)
+			if !strings.Contains(notice, "could not be read") {
+				t.Errorf("%s#%.40s: no clear message (%q)", u, frag, notice)
+			}
+			if n := eval[int](tb, `document.querySelectorAll("img").length`); n != 0 {
+				t.Errorf("%s#%.40s: the link injected markup", u, frag)
+			}
+			noConsoleErrors(tb, u+"#"+frag)
+		}
+	}
+}
+
+func TestChecklistBrowserWithoutJavaScriptAndWasm(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		for _, o := range []struct {
+			name string
+			opts tabOptions
+		}{{"no JavaScript", tabOptions{noScript: true}}, {"wasm blocked", tabOptions{blockWasm: true}}} {
+			where := u + " (" + o.name + ")"
+			tb := open(t, u, o.opts)
+			waitFor(tb, "the page", `document.readyState === "complete"`)
+			time.Sleep(300 * time.Millisecond)
+			if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
+				t.Fatalf("%s: the app ran", where)
+			}
+			if got := eval[string](tb, visibleStages); got != "states" {
+				t.Errorf("%s: visible lists %q, want states", where, got)
+			}
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`label[for="wm-states-impact-assessments-d"]`))); err != nil {
+				t.Fatal(err)
+			}
+			if !eval[bool](tb, `document.getElementById("wm-states-impact-assessments-d").checked`) {
+				t.Errorf("%s: clicking an answer's label does not tick it", where)
+			}
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-tab-organizations"))); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(tb, "the organizations list", `location.hash === "#organizations"`)
+			if got := eval[string](tb, visibleStages); got != "organizations" {
+				t.Errorf("%s: after following the link, visible lists %q", where, got)
+			}
+		}
+	}
+}
+
+func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		// The wasm is held back until the reader has answered, as on a slow
+		// connection; then it arrives and the app takes over.
+		tb := open(t, u, tabOptions{holdWasm: true})
+		waitFor(tb, "the page", `!!document.getElementById("wm-states-safeguards-x")`)
+		eval[bool](tb, `document.getElementById("wm-states-safeguards-x").click(); true`)
+		release(tb)
+		waitApp(tb)
+		if !eval[bool](tb, `document.getElementById("wm-states-safeguards-x").checked`) {
+			t.Errorf("%s: the answer given before the app took over was lost", u)
+		}
+	}
+}
+
+func TestChecklistBrowserStorageBlocked(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		tb := open(t, u, tabOptions{blockStorage: true})
+		waitApp(tb)
+		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
+		if got := eval[string](tb, `document.getElementById("wm-progress-text").textContent`); !strings.HasPrefix(got, "1 of ") {
+			t.Errorf("%s (storage blocked): progress says %q after a done answer", u, got)
+		}
+		if said := eval[string](tb, `document.querySelector(".wm-storage").textContent`); !strings.Contains(said, "won't be remembered") {
+			t.Errorf("%s (storage blocked): the checklist does not say the answers won't be remembered (%q)", u, said)
+		}
+		noConsoleErrors(tb, u+" (storage blocked)")
+	}
+}
+
+// The handout an educator prints: every item of every list with empty
+// boxes, no buttons or progress, and the credit line.
+func TestChecklistBrowserPrintHandout(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		tb := open(t, u, tabOptions{print: true})
+		waitApp(tb)
+		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
+		shown := func(sel string) int {
+			return eval[int](tb, `[...document.querySelectorAll("`+sel+`")].filter(e => e.getClientRects().length > 0).length`)
+		}
+		if all, got := eval[int](tb, `document.querySelectorAll(".wm-item").length`), shown(".wm-item"); got != all {
+			t.Errorf("%s (print): %d of %d items printed", u, got, all)
+		}
+		for _, sel := range []string{"button", "input", "progress", ".wm-nav", ".wm-summary"} {
+			if n := shown(sel); n != 0 {
+				t.Errorf("%s (print): %d %s elements printed", u, n, sel)
+			}
+		}
+		if n := shown(".wm-credit"); n != 1 {
+			t.Errorf("%s (print): the credit line is not printed", u)
+		}
+		box := eval[string](tb, `getComputedStyle(document.querySelector(".wm-answer"), "::before").content`)
+		if box != "\"\u2610\"" {
+			t.Errorf("%s (print): answers print as %s, want empty boxes", u, box)
+		}
+	}
+}
+
+func TestChecklistBrowserEmbedding(t *testing.T) {
+	s := served(t)
+	frame := s.origin + Path("checklist", "en")
+	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
+		frameEval[bool](tb, frame, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		frameWait(tb, frame, "the summary", `!!document.querySelector(".wm-summary")`)
+		check("after answering (the summary appears)")
+		frameEval[bool](tb, frame, `document.getElementById("wm-tab-organizations").click(); true`)
+		frameWait(tb, frame, "the list to change", `document.querySelector(".wm-open").id === "wm-a-organizations"`)
+		check("after changing list")
+		frameEval[bool](tb, frame, `document.querySelector(".wm-forget").click(); true`)
+		frameWait(tb, frame, "the answers to clear", `!document.querySelector("input:checked")`)
+		check("after forgetting")
+	})
+}
+
+func TestChecklistBrowserScreenshots(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("checklist") {
+		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
+		for _, width := range []int64{320, 1280} {
+			for _, dark := range []bool{false, true} {
+				scheme := map[bool]string{false: "light", true: "dark"}[dark]
+				tb := open(t, u, tabOptions{width: width, dark: dark})
+				waitApp(tb)
+				eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
+				waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
+				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
+				noConsoleErrors(tb, u)
+			}
+		}
+	}
+}
