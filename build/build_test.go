@@ -315,7 +315,8 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 		}
 	}
 	demo := parseHTML(t, readDist(t, dir, "/demo/index.html"))
-	var loader, placeholder bool
+	var loader bool
+	embedded := map[string]bool{}
 	walk(demo, func(n *xhtml.Node) {
 		if n.Type != xhtml.ElementNode {
 			return
@@ -323,14 +324,19 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 		if src, _ := attrOf(n, "src"); n.Data == "script" && src == testOrigin+"/embed.js" {
 			loader = true
 		}
-		if w, _ := attrOf(n, "data-waymark"); n.Data == "div" && w == "journey" {
+		if w, ok := attrOf(n, "data-waymark"); n.Data == "div" && ok {
 			if title, _ := attrOf(n, "data-title"); title == "" {
-				t.Error("demo embed has no iframe title")
+				t.Errorf("demo embed of %s has no iframe title", w)
 			}
-			placeholder = true
+			embedded[w] = true
 		}
 	})
-	if !loader || !placeholder {
-		t.Errorf("demo page: loader script from the widget origin %v, journey placeholder %v", loader, placeholder)
+	if !loader {
+		t.Error("demo page: no loader script from the widget origin")
+	}
+	for _, w := range widgets.WidgetNames() {
+		if !embedded[w] {
+			t.Errorf("demo page: the %s widget is not embedded", w)
+		}
 	}
 }

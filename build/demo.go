@@ -44,8 +44,8 @@ var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
 <h1>Digital borders: how technology meets people on the move</h1>
 <p class="standfirst">This page shows a Waymark widget the way a campaign article embeds it: the widget below is served from another origin ({{.Origin}}) and sized to its content by the embed loader.</p>
 <p>In its report <cite>The Digital Border: Migration, Technology &amp; Inequality</cite>, Amnesty International documents how technology is contributing to a growing trend of human rights violations at borders, and urges countries to halt their use of such technologies until they can guarantee that their use does not violate human rights.</p>
-<p>Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.</p>
-{{range .Embeds}}<figure class="embed">
+{{range .Embeds}}{{with .Lead}}<p>{{.}}</p>
+{{end}}<figure class="embed">
 {{.Loader}}
 </figure>
 {{end}}<p>The report outlines how the use of new technologies by both state and non-state actors in migration systems increases the potential for violations of the human rights of people on the move, including the rights to privacy, non-discrimination, equality and to seek asylum.</p>
@@ -79,11 +79,20 @@ type demoCode struct {
 	Snippets    Snippets
 }
 
+// demoLeads are the article's sentences before each embedded widget.
+var demoLeads = map[string]string{
+	"journey":   "Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.",
+	"checklist": "What should change? The report ends with what governments, and organizations deploying these technologies, should do. Go through the list and mark where your own government stands.",
+}
+
 // demoPage writes the demo campaign page that embeds every widget in the
 // first language, and lists every embed code.
 func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) {
 	langs := data.Languages(contents)
-	var embeds []struct{ Loader template.HTML }
+	var embeds []struct {
+		Lead   string
+		Loader template.HTML
+	}
 	var codes []demoCode
 	for _, p := range widgets.Pages(contents) {
 		if p.Widget == "" {
@@ -94,7 +103,10 @@ func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) 
 		if p.Lang == langs[0] {
 			// The snippet is built from escaped parts above, so it is safe
 			// to place as markup.
-			embeds = append(embeds, struct{ Loader template.HTML }{template.HTML(s.Loader)})
+			embeds = append(embeds, struct {
+				Lead   string
+				Loader template.HTML
+			}{demoLeads[p.Widget], template.HTML(s.Loader)})
 		}
 	}
 	var b bytes.Buffer
