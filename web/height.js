@@ -24,6 +24,12 @@
   if (window.ResizeObserver) {
     new ResizeObserver(report).observe(document.documentElement);
   }
+  // Chrome holds back resize observations in a cross-origin iframe that is
+  // out of view; a widget that changes there (the app taking over below
+  // the fold) must still resize, so changes to the page report too.
+  if (window.MutationObserver) {
+    new MutationObserver(report).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  }
   window.addEventListener("load", report);
   report();
 })();

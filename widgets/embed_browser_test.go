@@ -72,6 +72,9 @@ type heights struct {
 // stopped changing.
 func measure(tb *tab, frame string) heights {
 	tb.t.Helper()
+	// A reader looks at the widget: Chrome holds back layout observations
+	// in a cross-origin iframe out of view, so bring it into view first.
+	eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
 	var last heights
 	same := 0
 	for i := 0; i < 60; i++ {
