@@ -20,10 +20,12 @@ import (
 //	ref=NS          refers to an id declared in namespace NS
 //	enum=a|b        one of the listed values
 //	placeholders=a|b the text must contain {a} and {b}
+//	unique=NS       any text, unique in namespace NS regardless of case
 type tagOpts struct {
 	optional     bool
 	url          bool
 	id, ref      string
+	unique       string
 	enum         []string
 	placeholders []string
 }
@@ -45,6 +47,8 @@ func parseTag(tag string) tagOpts {
 			o.enum = strings.Split(val, "|")
 		case "placeholders":
 			o.placeholders = strings.Split(val, "|")
+		case "unique":
+			o.unique = val
 		}
 	}
 	return o
@@ -179,6 +183,17 @@ func (d *decoder) decodeString(n *node, v reflect.Value, path string, o tagOpts)
 			d.errorf(n.pos, path, "a unique id", "duplicate id %q, first defined at %s:%d:%d", s, first.File, first.Pos.Line, first.Pos.Col)
 		} else {
 			d.ids[o.id][s] = &Error{File: d.file, Pos: n.pos, Path: path}
+		}
+	}
+	if o.unique != "" {
+		ns, key := "unique:"+o.unique, strings.ToLower(s)
+		if d.ids[ns] == nil {
+			d.ids[ns] = map[string]*Error{}
+		}
+		if first, dup := d.ids[ns][key]; dup {
+			d.errorf(n.pos, path, "text used once only", "%q is already used at %s:%d:%d (%s)", s, first.File, first.Pos.Line, first.Pos.Col, first.Path)
+		} else {
+			d.ids[ns][key] = &Error{File: d.file, Pos: n.pos, Path: path}
 		}
 	}
 	if o.ref != "" {

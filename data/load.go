@@ -23,6 +23,7 @@ type Content struct {
 	UI        UI
 	Journey   Journey
 	Checklist Checklist
+	Glossary  Glossary
 	Rights    []Right
 	Sources   Sources
 
@@ -40,6 +41,7 @@ var files = []struct {
 	{"ui.json", func(c *Content) any { return &c.UI }},
 	{"journey.json", func(c *Content) any { return &c.Journey }},
 	{"checklist.json", func(c *Content) any { return &c.Checklist }},
+	{"glossary.json", func(c *Content) any { return &c.Glossary }},
 	{"rights.json", func(c *Content) any { return &rightsFile{&c.Rights} }},
 	{"sources.json", func(c *Content) any { return &c.Sources }},
 }

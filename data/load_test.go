@@ -29,9 +29,10 @@ func TestEmbeddedContentValidates(t *testing.T) {
 		t.Errorf("stages = %s, want before,at,after", got)
 	}
 	for _, c := range en.Sources.Citations {
-		// The report's recommendations carry no footnotes; every other claim
-		// taken from the report rests on one.
-		if c.Document == "digital-border" && c.Footnote == 0 && c.Section != "Conclusion & recommendations" {
+		// The report's recommendations, and the definitions of its key
+		// terminology that it does not footnote, carry no footnotes; every
+		// other claim taken from the report rests on one.
+		if c.Document == "digital-border" && c.Footnote == 0 && c.Section != "Conclusion & recommendations" && c.Section != "Key terminology A-Z" {
 			t.Errorf("citation %s of the report names no footnote", c.ID)
 		}
 	}
@@ -158,6 +159,21 @@ func TestBrokenContent(t *testing.T) {
 			wantError: `data/en/ui.json:3:10: dir: "left" is not allowed (expected one of ltr, rtl)`,
 		},
 		{
+			name: "glossary form used twice", file: "glossary.json",
+			old: `"forms": ["fingerprint", "fingerprints"]`, new: `"forms": ["fingerprint", "Databases"]`,
+			wantError: `data/en/glossary.json:17:32: terms[1].forms[1]: "Databases" is already used at data/en/glossary.json:9:29 (terms[0].forms[1]) (expected text used once only)`,
+		},
+		{
+			name: "glossary related term not defined", file: "glossary.json",
+			old: `"related": ["database"]`, new: `"related": ["data-base"]`,
+			wantError: `data/en/glossary.json:19:19: terms[1].related[0]: "data-base" is not a defined term id (expected one of database, fingerprint, tower)`,
+		},
+		{
+			name: "glossary definition empty", file: "glossary.json",
+			old: `"definition": "A tall watch post."`, new: `"definition": " "`,
+			wantError: `data/en/glossary.json:26:21: terms[2].definition: the text is empty (expected some text)`,
+		},
+		{
 			name: "duplicate field", file: "ui.json",
 			old: `"lang": "en",`, new: `"lang": "en", "lang": "en",`,
 			wantError: `data/en/ui.json:2:17: lang: field "lang" appears twice (expected each field once)`,
@@ -200,7 +216,7 @@ func TestMissingAndUnexpectedFiles(t *testing.T) {
 	}
 	for _, want := range []string{
 		"data/en/rights.json:1:1: cannot read the file",
-		"data/en/right.json:1:1: unexpected file in a language folder (expected ui.json, journey.json, checklist.json, rights.json, sources.json)",
+		"data/en/right.json:1:1: unexpected file in a language folder (expected ui.json, journey.json, checklist.json, glossary.json, rights.json, sources.json)",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)

@@ -47,6 +47,9 @@ func schemaOf(t reflect.Type, o tagOpts) map[string]any {
 		if o.ref != "" {
 			s["description"] = "Id of an entry under " + o.ref + "."
 		}
+		if o.unique != "" {
+			s["description"] = "Used once only across all " + o.unique + ", regardless of case."
+		}
 		return s
 	case reflect.Int:
 		return map[string]any{"type": "integer", "minimum": 0}
