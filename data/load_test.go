@@ -166,7 +166,7 @@ func TestBrokenContent(t *testing.T) {
 		{
 			name: "glossary related term not defined", file: "glossary.json",
 			old: `"related": ["database"]`, new: `"related": ["data-base"]`,
-			wantError: `data/en/glossary.json:19:19: terms[1].related[0]: "data-base" is not a defined term id (expected one of database, fingerprint, tower)`,
+			wantError: `data/en/glossary.json:19:19: terms[1].related[0]: "data-base" is not a defined term id (expected one of database, fingerprint, tag, tower)`,
 		},
 		{
 			name: "glossary definition empty", file: "glossary.json",

@@ -46,4 +46,12 @@ type UI struct {
 	StorageBlocked string `json:"storageBlocked" doc:"Checklist: says this browser will not let the answers be remembered."`
 	ShareInvalid   string `json:"shareInvalid" waymark:"placeholders=reason" doc:"Checklist: said when a shared link's answers cannot be read."`
 	WhereHarm      string `json:"whereHarm" doc:"Checklist: heading of the journey stages and technologies an item answers."`
+
+	SourceN      string `json:"sourceN" waymark:"placeholders=n" doc:"Accessible name of a citation marker, e.g. \"Source {n}\"."`
+	BackToText   string `json:"backToText" doc:"Accessible name of a link from a source back to where it is cited."`
+	FilterTerms  string `json:"filterTerms" doc:"Glossary: label of the box that filters terms as you type."`
+	TermsShown   string `json:"termsShown" waymark:"placeholders=n|total" doc:"Glossary: how many terms the filter shows, e.g. \"{n} of {total} terms\"."`
+	NoTerms      string `json:"noTerms" doc:"Glossary: said when no term matches the filter."`
+	LettersLabel string `json:"lettersLabel" doc:"Glossary: accessible name of the letter index."`
+	Related      string `json:"related" doc:"Glossary: words before the related terms."`
 }

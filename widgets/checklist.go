@@ -31,6 +31,34 @@ type Checklist struct {
 	storage  storageState
 	status   string // live region text
 	shareErr string // why a shared link could not be read
+
+	sources *sourceList // built on first use; see sourceList
+	terms   *termIndex
+}
+
+// src numbers the checklist's citations in reading order.
+func (c *Checklist) src() *sourceList {
+	if c.sources != nil {
+		return c.sources
+	}
+	s := newSourceList(c.Content, c.anchor)
+	for _, l := range c.Content.Checklist.Lists {
+		s.add(l.ID, l.ID, l.Cite)
+		for _, it := range l.Items {
+			s.add(it.ID, l.ID, it.Cite)
+		}
+	}
+	c.sources = s
+	return s
+}
+
+// prose renders a text with its glossary terms marked and the markers of
+// its citations after it.
+func (c *Checklist) prose(claim, text string) []app.UI {
+	if c.terms == nil {
+		c.terms = newTermIndex(c.Content)
+	}
+	return append(withTerms(c.terms, text, "wm-t-"+claim, c.Interactive), c.src().markers(claim))
 }
 
 type storageState int
@@ -100,12 +128,19 @@ func (c *Checklist) OnInit() {
 func (c *Checklist) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" && !strings.Contains(f, ":") {
 		c.Open(f)
+		if c.src().isSourceFragment(f) {
+			jumpTo(ctx, c.anchor(f))
+		}
 	}
 }
 
 // Open shows the list that id names, or the list holding the item that id
 // names. Unknown ids are ignored.
 func (c *Checklist) Open(id string) {
+	if owner, ok := c.src().ownerOf(id); ok && owner != "" {
+		c.list = owner
+		return
+	}
 	for _, l := range c.Content.Checklist.Lists {
 		if l.ID == id {
 			c.list = id
@@ -246,14 +281,6 @@ func (c *Checklist) shareURL() string {
 	return u.String()
 }
 
-func (c *Checklist) citedDocuments() []string {
-	var ids []string
-	for _, l := range c.Content.Checklist.Lists {
-		ids = append(ids, l.Cite...)
-	}
-	return documentsCited(c.Content, ids)
-}
-
 // anchor is the element id for a list or item id; see Journey.anchor.
 func (c *Checklist) anchor(id string) string {
 	if c.Interactive {
@@ -281,7 +308,8 @@ func (c *Checklist) Render() app.UI {
 		app.Div().Class("wm-stages").Body(
 			app.Range(cl.Lists).Slice(func(i int) app.UI { return c.renderList(cl.Lists[i]) }),
 		),
-		credit(c.Content, c.citedDocuments()),
+		c.src().panel(),
+		credit(c.Content, c.src().documentIDs()),
 		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(c.status),
 	)
 }
@@ -317,8 +345,7 @@ func (c *Checklist) renderList(l data.ChecklistList) app.UI {
 	return sec.Body(
 		app.H2().ID("wm-h-"+l.ID).TabIndex(-1).Text(l.Title),
 		app.P().Class("wm-stepof").Text(l.Audience),
-		app.P().Text(l.Intro),
-		citations(c.Content, l.Cite),
+		app.P().Body(c.prose(l.ID, l.Intro)...),
 		app.If(c.Interactive && open, func() app.UI { return c.renderProgress() }),
 		app.Form().Class("wm-items-form").Body(
 			app.Ol().Class("wm-items").Body(
@@ -361,7 +388,7 @@ func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
 	return app.Li().Class("wm-item").ID(c.anchor(it.ID)).Body(
 		app.FieldSet().Body(
 			app.Legend().Class("wm-item-text").Text(it.Text),
-			app.P().Class("wm-explanation").Text(it.Explanation),
+			app.P().Class("wm-explanation").Body(c.prose(it.ID, it.Explanation)...),
 			app.Div().Class("wm-answers").Body(
 				choice(Done, ui.AnswerDone),
 				choice(NotYet, ui.AnswerNotYet),
@@ -369,7 +396,6 @@ func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
 			),
 		),
 		c.renderHarm(it),
-		citations(c.Content, it.Cite),
 	)
 }
 

@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -55,33 +54,6 @@ func outLink(c *data.Content, href, text string) app.UI {
 			app.Text(text),
 			app.Span().Class("wm-sr").Text(" "+c.UI.OpensElsewhere),
 		)
-}
-
-// citations lists the sources behind one claim: the report section, the
-// footnote and its public address.
-func citations(c *data.Content, ids []string) app.UI {
-	return app.Details().Class("wm-cites").Body(
-		app.Summary().Text(c.UI.Sources+" ("+strconv.Itoa(len(ids))+")"),
-		app.Ol().Body(
-			app.Range(ids).Slice(func(i int) app.UI {
-				cit := c.Citation(ids[i])
-				doc := c.Document(cit.Document)
-				where := doc.Title + ", " + cit.Section
-				if cit.Footnote > 0 {
-					where += ", " + strings.ReplaceAll(c.UI.Footnote, "{n}", strconv.Itoa(cit.Footnote))
-				}
-				var body []app.UI
-				body = append(body, app.Span().Class("wm-cite-where").Text(where+". "))
-				if cit.Text != "" {
-					body = append(body, app.Text(cit.Text+" "))
-				}
-				if cit.URL != "" {
-					body = append(body, outLink(c, cit.URL, hostOf(cit.URL)))
-				}
-				return app.Li().Body(body...)
-			}),
-		),
-	)
 }
 
 // hostOf names a link by its site, which is short enough for a phone and

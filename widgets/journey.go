@@ -37,6 +37,44 @@ type Journey struct {
 	stage    string // id of the open stage
 	right    string // id of the highlighted right, "" for none
 	announce string // text for the live region, set when the stage changes
+
+	sources *sourceList // built on first use; see sourceList
+	terms   *termIndex
+}
+
+// src numbers the journey's citations in reading order: each stage's
+// introduction, then its technologies and their cases.
+func (j *Journey) src() *sourceList {
+	if j.sources != nil {
+		return j.sources
+	}
+	s := newSourceList(j.Content, j.anchor)
+	for _, st := range j.Content.Journey.Stages {
+		s.add(st.ID, st.ID, st.Cite)
+		for _, t := range st.Technologies {
+			s.add(t.ID, st.ID, t.Cite)
+			for i, c := range t.Cases {
+				s.add(caseClaim(t.ID, i), st.ID, c.Cite)
+			}
+		}
+	}
+	j.sources = s
+	return s
+}
+
+func caseClaim(tech string, i int) string { return tech + "-case-" + strconv.Itoa(i) }
+
+func (j *Journey) glossary() *termIndex {
+	if j.terms == nil {
+		j.terms = newTermIndex(j.Content)
+	}
+	return j.terms
+}
+
+// prose renders a text of the journey with its glossary terms marked and
+// the markers of its citations after it.
+func (j *Journey) prose(claim, text string) []app.UI {
+	return append(withTerms(j.glossary(), text, "wm-t-"+claim, j.Interactive), j.src().markers(claim))
 }
 
 // OnInit picks up what the reader did on the prerendered page before the
@@ -86,6 +124,9 @@ func (j *Journey) anchor(id string) string {
 func (j *Journey) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" {
 		j.Open(f)
+		if j.src().isSourceFragment(f) {
+			jumpTo(ctx, j.anchor(f))
+		}
 	}
 }
 
@@ -93,6 +134,10 @@ func (j *Journey) OnNav(ctx app.Context) {
 // that id names. Unknown ids are ignored: a fragment comes from a URL anyone
 // can write.
 func (j *Journey) Open(id string) {
+	if owner, ok := j.src().ownerOf(id); ok && owner != "" {
+		j.stage = owner
+		return
+	}
 	for _, s := range j.Content.Journey.Stages {
 		if s.ID == id {
 			j.stage = id
@@ -163,17 +208,6 @@ func (j *Journey) rightsUsed() []data.Right {
 	return out
 }
 
-func (j *Journey) citedDocuments() []string {
-	var ids []string
-	for _, s := range j.Content.Journey.Stages {
-		ids = append(ids, s.Cite...)
-		for _, t := range s.Technologies {
-			ids = append(ids, t.Cite...)
-		}
-	}
-	return documentsCited(j.Content, ids)
-}
-
 // Render draws the widget.
 func (j *Journey) Render() app.UI {
 	cls := "wm wm-journey"
@@ -192,7 +226,8 @@ func (j *Journey) Render() app.UI {
 				return j.renderStage(i)
 			}),
 		),
-		credit(j.Content, j.citedDocuments()),
+		j.src().panel(),
+		credit(j.Content, j.src().documentIDs()),
 		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(j.announce),
 	).Aria("labelledby", "wm-title").Attr("data-stage", j.Stage())
 }
@@ -361,8 +396,7 @@ func (j *Journey) renderStage(i int) app.UI {
 	return sec.Body(
 		app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),
 		app.H2().ID("wm-h-"+s.ID).TabIndex(-1).Text(s.Title),
-		app.P().Class("wm-stage-intro").Text(s.Intro),
-		citations(j.Content, s.Cite),
+		app.P().Class("wm-stage-intro").Body(j.prose(s.ID, s.Intro)...),
 		j.renderMatches(s),
 		app.Ul().Class("wm-techs").Body(
 			app.Range(s.Technologies).Slice(func(k int) app.UI {
@@ -410,7 +444,7 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 	return app.Li().Class(cls).ID(j.anchor(t.ID)).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
 		app.Article().Aria("labelledby", "wm-h-"+t.ID).Body(
 			app.H3().ID("wm-h-"+t.ID).Text(t.Name),
-			app.P().Text(t.Summary),
+			app.P().Body(j.prose(t.ID, t.Summary)...),
 			app.H4().Text(ui.Threatens),
 			app.Ul().Class("wm-rights").Body(
 				app.Range(t.Rights).Slice(func(i int) app.UI {
@@ -418,7 +452,6 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 					return app.Li().Class("wm-right").Attr("data-right", r.ID).Text(r.Name)
 				}),
 			),
-			citations(j.Content, t.Cite),
 			j.renderAsks(t),
 			app.Details().Class("wm-cases").Body(
 				app.Summary().Text(ui.Cases+" ("+strconv.Itoa(len(t.Cases))+")"),
@@ -427,8 +460,7 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 						c := t.Cases[i]
 						return app.Li().Body(
 							app.H5().Text(c.Name),
-							app.P().Text(c.Text),
-							citations(j.Content, c.Cite),
+							app.P().Body(j.prose(caseClaim(t.ID, i), c.Text)...),
 						)
 					}),
 				),

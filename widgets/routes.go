@@ -40,6 +40,13 @@ var widgetTable = []widget{
 			return &Checklist{Content: c, Interactive: app.IsClient}
 		},
 	},
+	{
+		name:  "glossary",
+		title: func(c *data.Content) string { return c.Glossary.Title },
+		new: func(c *data.Content) app.Composer {
+			return &Glossary{Content: c, Interactive: app.IsClient}
+		},
+	},
 }
 
 // WidgetNames lists the widgets, in the order the demo and index show them.

@@ -1,0 +1,241 @@
+package widgets
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// Glossary is the glossary widget: the report's key terminology, with a
+// letter index, a stable link to every term (#term-<id>) and links between
+// related terms. In the app a box filters the terms as the reader types,
+// ignoring case and accents.
+//
+// Prerendered it is a plain list of entries: the letter index and related
+// terms are fragment links, and CSS :target marks the entry a link opened.
+type Glossary struct {
+	app.Compo
+
+	// Content is the language's content; it must not be nil.
+	Content *data.Content
+	// Interactive is true when the component runs in the browser app.
+	Interactive bool
+
+	query   string // what the reader typed in the filter
+	target  string // id of the term the fragment names
+	sources *sourceList
+}
+
+// anchor is the element id for a fragment; see Journey.anchor.
+func (g *Glossary) anchor(id string) string {
+	if g.Interactive {
+		return "wm-a-" + id
+	}
+	return id
+}
+
+func (g *Glossary) src() *sourceList {
+	if g.sources == nil {
+		g.sources = newSourceList(g.Content, g.anchor)
+		g.sources.add("glossary", "", g.Content.Glossary.Cite)
+		for _, t := range g.Content.Glossary.Terms {
+			g.sources.add("term-"+t.ID, "", t.Cite)
+		}
+	}
+	return g.sources
+}
+
+// OnInit picks up the term named in the fragment and what the reader typed
+// in the filter before the app took over.
+func (g *Glossary) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	g.target = strings.TrimPrefix(app.Window().URL().Fragment, "term-")
+	if in := app.Window().GetElementByID("wm-filter-terms"); in.Truthy() {
+		g.query = in.Get("value").String()
+	}
+}
+
+// OnMount scrolls to the term a link named, unless the widget is framed
+// (see Journey.OnMount).
+func (g *Glossary) OnMount(ctx app.Context) {
+	framed := !app.Window().Get("parent").Equal(app.Window())
+	if g.target == "" || framed {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(g.anchor("term-" + g.target)); el.Truthy() {
+			el.Call("scrollIntoView")
+		}
+	})
+}
+
+// OnNav follows a link to a term or a source: the filter is cleared if it
+// hides the term, and focus moves to it.
+func (g *Glossary) OnNav(ctx app.Context) {
+	f := ctx.Page().URL().Fragment
+	if id := strings.TrimPrefix(f, "term-"); id != f && g.term(id) != nil {
+		g.target = id
+		if !g.Matches(*g.term(id)) {
+			g.query = ""
+		}
+		jumpTo(ctx, g.anchor(f))
+		return
+	}
+	if g.src().isSourceFragment(f) {
+		jumpTo(ctx, g.anchor(f))
+	}
+}
+
+func (g *Glossary) term(id string) *data.Term {
+	for i := range g.Content.Glossary.Terms {
+		if g.Content.Glossary.Terms[i].ID == id {
+			return &g.Content.Glossary.Terms[i]
+		}
+	}
+	return nil
+}
+
+// Filter sets what the reader typed.
+func (g *Glossary) Filter(q string) { g.query = q }
+
+// Matches says whether a term shows under the current filter: the filter
+// is found in the term or one of its forms, regardless of case and accents.
+func (g *Glossary) Matches(t data.Term) bool {
+	q := strings.TrimSpace(fold(g.query))
+	if q == "" {
+		return true
+	}
+	if strings.Contains(fold(t.Term), q) {
+		return true
+	}
+	for _, f := range t.Forms {
+		if strings.Contains(fold(f), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// Shown lists the ids of the terms the filter shows.
+func (g *Glossary) Shown() []string {
+	var ids []string
+	for _, t := range g.Content.Glossary.Terms {
+		if g.Matches(t) {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
+
+// initial is the letter a term is filed under: its first letter, folded.
+func initial(term string) rune {
+	for _, r := range fold(term) {
+		if unicode.IsLetter(r) {
+			return unicode.ToUpper(r)
+		}
+	}
+	return '#'
+}
+
+// Render draws the widget.
+func (g *Glossary) Render() app.UI {
+	gl := g.Content.Glossary
+	ui := g.Content.UI
+	cls := "wm wm-glossary"
+	if g.Interactive {
+		cls += " wm-app"
+	}
+	shown := g.Shown()
+	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(
+		app.Header().Body(
+			app.H1().ID("wm-title").Text(gl.Title),
+			app.P().Class("wm-intro").Body(app.Text(gl.Intro), g.src().markers("glossary")),
+		),
+		app.If(g.Interactive, func() app.UI {
+			return app.Div().Class("wm-find").Body(
+				app.Label().For("wm-filter-terms").Text(ui.FilterTerms),
+				app.Input().Type("search").ID("wm-filter-terms").Value(g.query).
+					AutoComplete(false).Attr("spellcheck", "false").
+					OnInput(func(ctx app.Context, e app.Event) {
+						g.query = ctx.JSSrc().Get("value").String()
+					}),
+			)
+		}),
+		g.renderLetters(shown),
+		app.Div().Class("wm-entries").Body(
+			app.Range(gl.Terms).Slice(func(i int) app.UI { return g.renderTerm(gl.Terms[i]) }),
+		),
+		app.If(g.Interactive && len(shown) == 0, func() app.UI {
+			return app.P().Class("wm-notice").Text(ui.NoTerms)
+		}),
+		g.src().panel(),
+		credit(g.Content, g.src().documentIDs()),
+		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(g.status(len(shown))),
+	)
+}
+
+func (g *Glossary) status(n int) string {
+	if g.query == "" {
+		return ""
+	}
+	return strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(g.Content.Glossary.Terms))).Replace(g.Content.UI.TermsShown)
+}
+
+// renderLetters is the letter index: each letter that files a shown term
+// links to its first term; other letters are plain text, so the index
+// keeps its shape while the filter narrows it.
+func (g *Glossary) renderLetters(shown []string) app.UI {
+	first := map[rune]string{}
+	var letters []rune
+	for _, t := range g.Content.Glossary.Terms {
+		l := initial(t.Term)
+		if _, ok := first[l]; !ok {
+			letters = append(letters, l)
+			first[l] = ""
+		}
+		if first[l] == "" && hasString(shown, t.ID) {
+			first[l] = t.ID
+		}
+	}
+	return app.Nav().Class("wm-letters").Aria("label", attr(g.Content.UI.LettersLabel)).Body(
+		app.Ul().Body(
+			app.Range(letters).Slice(func(i int) app.UI {
+				l := string(letters[i])
+				if id := first[letters[i]]; id != "" {
+					return app.Li().Body(app.A().Href("#term-" + id).Text(l))
+				}
+				return app.Li().Body(app.Span().Class("wm-letter-off").Text(l))
+			}),
+		),
+	)
+}
+
+func (g *Glossary) renderTerm(t data.Term) app.UI {
+	art := app.Article().ID(g.anchor("term-"+t.ID)).Class("wm-entry").TabIndex(-1).Aria("labelledby", "wm-h-"+t.ID)
+	if g.Interactive && !g.Matches(t) {
+		art = art.Hidden(true)
+	}
+	if g.Interactive && g.target == t.ID {
+		art = art.Class("wm-target")
+	}
+	var related []app.UI
+	for k, id := range t.Related {
+		if k > 0 {
+			related = append(related, app.Text(", "))
+		}
+		related = append(related, app.A().Href("#term-"+id).Text(g.term(id).Term))
+	}
+	return art.Body(
+		app.H2().ID("wm-h-"+t.ID).Text(t.Term),
+		app.P().Body(app.Text(t.Definition), g.src().markers("term-"+t.ID)),
+		app.If(len(related) > 0, func() app.UI {
+			return app.P().Class("wm-related").Body(append([]app.UI{app.Text(g.Content.UI.Related + " ")}, related...)...)
+		}),
+	)
+}

@@ -1,0 +1,215 @@
+package widgets
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// termForm is one way a glossary term is written, folded for matching.
+type termForm struct {
+	runes []rune
+	term  *data.Term
+}
+
+// termIndex finds glossary terms in the widgets' texts. Which words are
+// terms comes from the glossary's forms only.
+type termIndex struct {
+	c     *data.Content
+	forms []termForm // longest first, so "algorithmic management" wins over "algorithm"
+}
+
+func newTermIndex(c *data.Content) *termIndex {
+	ix := &termIndex{c: c}
+	for i := range c.Glossary.Terms {
+		t := &c.Glossary.Terms[i]
+		for _, f := range t.Forms {
+			ix.forms = append(ix.forms, termForm{runes: []rune(fold(f)), term: t})
+		}
+	}
+	sort.SliceStable(ix.forms, func(a, b int) bool { return len(ix.forms[a].runes) > len(ix.forms[b].runes) })
+	return ix
+}
+
+// termMatch is a term found in a text, as rune offsets.
+type termMatch struct {
+	start, end int
+	term       *data.Term
+}
+
+// find returns the first use of each term in text, in text order: a form
+// counts only as a whole word (never inside another word), and never
+// inside a web address, which reads as a link.
+func (ix *termIndex) find(text string) []termMatch {
+	src := []rune(text)
+	folded := make([]rune, len(src))
+	for i, r := range src {
+		folded[i] = foldRune(r)
+	}
+	inURL := urlSpans(src)
+	first := map[string]termMatch{}
+	for _, f := range ix.forms {
+		n := len(f.runes)
+		for i := 0; i+n <= len(folded); i++ {
+			if !equalRunes(folded[i:i+n], f.runes) || !boundary(src, i-1) || !boundary(src, i+n) || anyTrue(inURL[i:i+n]) {
+				continue
+			}
+			if b, ok := first[f.term.ID]; !ok || i < b.start || (i == b.start && i+n > b.end) {
+				first[f.term.ID] = termMatch{i, i + n, f.term}
+			}
+			break
+		}
+	}
+	all := make([]termMatch, 0, len(first))
+	for _, m := range first {
+		all = append(all, m)
+	}
+	sort.Slice(all, func(a, b int) bool {
+		if all[a].start != all[b].start {
+			return all[a].start < all[b].start
+		}
+		return all[a].end > all[b].end
+	})
+	// Overlapping marks cannot both be drawn; the earlier, longer one stays.
+	var out []termMatch
+	end := 0
+	for _, m := range all {
+		if m.start >= end {
+			out = append(out, m)
+			end = m.end
+		}
+	}
+	return out
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// boundary says whether position i of s is outside any word: the start
+// or end of the text, or a rune that is not a letter, digit or joiner.
+func boundary(s []rune, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	r := s[i]
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '-' || r == '_' || r == '\u2011')
+}
+
+// urlSpans marks the runes that belong to a web address in the text.
+func urlSpans(s []rune) []bool {
+	out := make([]bool, len(s))
+	text := string(s)
+	lower := strings.ToLower(text)
+	for _, scheme := range []string{"http://", "https://", "www."} {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], scheme)
+			if i < 0 {
+				break
+			}
+			start := len([]rune(text[:from+i]))
+			k := start
+			for k < len(s) && !unicode.IsSpace(s[k]) {
+				out[k] = true
+				k++
+			}
+			from += i + len(scheme)
+		}
+	}
+	return out
+}
+
+// fold makes text comparable regardless of case and accents: "Écrou"
+// and "ecrou" fold the same. Combining marks are dropped; precomposed
+// Latin letters map to their base letter.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+// foldRune folds one rune; it keeps a rune count unchanged so offsets in
+// a folded text are offsets in the original.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	if base, ok := latinBase[r]; ok {
+		return base
+	}
+	return r
+}
+
+// latinBase maps the accented letters of Latin-1 and Latin Extended-A to
+// their base letter, without pulling Unicode normalisation tables into the
+// browser app.
+var latinBase = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, letters := range map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě",
+		'g': "ĝğġģ", 'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ",
+		'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő", 'r': "ŕŗř",
+		's': "śŝşš", 't': "ţťŧ", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// glossaryHref is the address of a term's entry in the glossary widget.
+func glossaryHref(c *data.Content, termID string) string {
+	return Path("glossary", c.UI.Lang) + "#term-" + termID
+}
+
+// withTerms renders text with the first use of each glossary term marked.
+// Prerendered, a mark is a plain link to the glossary entry; in the app,
+// a termTip that shows the definition in place. idPrefix makes the
+// definitions' element ids unique in the page.
+func withTerms(ix *termIndex, text, idPrefix string, interactive bool) []app.UI {
+	matches := ix.find(text)
+	if len(matches) == 0 {
+		return []app.UI{app.Text(text)}
+	}
+	src := []rune(text)
+	var out []app.UI
+	at := 0
+	for _, m := range matches {
+		if m.start > at {
+			out = append(out, app.Text(string(src[at:m.start])))
+		}
+		word := string(src[m.start:m.end])
+		if interactive {
+			out = append(out, &termTip{Term: m.term.Term, Definition: m.term.Definition, Word: word, TipID: idPrefix + "-" + m.term.ID})
+		} else {
+			out = append(out, app.A().Class("wm-term").Href(glossaryHref(ix.c, m.term.ID)).Text(word))
+		}
+		at = m.end
+	}
+	if at < len(src) {
+		out = append(out, app.Text(string(src[at:])))
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package widgets
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// termTip is a glossary term inside a text, in the app. Its definition
+// shows next to it on focus, on hover and on tap, stays while the pointer
+// is over the definition itself, and closes with Escape wherever focus is
+// (WCAG 1.4.13: hoverable, dismissible, persistent). The term is a button,
+// so a tap or Enter toggles it; the definition is also the button's
+// description, so a screen reader hears it without opening anything.
+type termTip struct {
+	app.Compo
+
+	Term       string // the entry's heading
+	Definition string
+	Word       string // the term as the text writes it
+	TipID      string // element id of the definition, unique in the page
+
+	hover, focus, open, dismissed bool
+	escape                        app.Func
+}
+
+func (t *termTip) visible() bool {
+	return (t.hover || t.focus || t.open) && !t.dismissed
+}
+
+// OnDismount drops the page-wide Escape listener, if any.
+func (t *termTip) OnDismount() { t.listen(nil, false) }
+
+// listen adds or removes the page-wide Escape listener: only while the
+// definition shows, so a page with many terms keeps one or two listeners.
+func (t *termTip) listen(ctx *app.Context, on bool) {
+	doc := app.Window().Get("document")
+	if !on {
+		if t.escape != nil {
+			doc.Call("removeEventListener", "keydown", t.escape)
+			t.escape.Release()
+			t.escape = nil
+		}
+		return
+	}
+	if t.escape != nil || ctx == nil {
+		return
+	}
+	c := *ctx
+	t.escape = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 && args[0].Get("key").String() == "Escape" {
+			c.Dispatch(func(ctx app.Context) {
+				t.dismissed = true
+				t.listen(nil, false)
+			})
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "keydown", t.escape)
+}
+
+func (t *termTip) changed(ctx app.Context) {
+	t.listen(&ctx, t.visible())
+}
+
+// Render draws the term and its definition.
+func (t *termTip) Render() app.UI {
+	show := t.visible()
+	return app.Span().Class("wm-term-wrap").
+		OnMouseEnter(func(ctx app.Context, e app.Event) {
+			t.hover, t.dismissed = true, false
+			t.changed(ctx)
+		}).
+		OnMouseLeave(func(ctx app.Context, e app.Event) {
+			t.hover = false
+			t.changed(ctx)
+		}).
+		Body(
+			app.Button().Type("button").Class("wm-term").
+				Aria("describedby", t.TipID).Aria("expanded", show).
+				OnFocus(func(ctx app.Context, e app.Event) {
+					t.focus, t.dismissed = true, false
+					t.changed(ctx)
+				}).
+				OnBlur(func(ctx app.Context, e app.Event) {
+					t.focus, t.open = false, false
+					t.changed(ctx)
+				}).
+				OnClick(func(ctx app.Context, e app.Event) {
+					t.open = !show
+					t.dismissed = !t.open
+					t.changed(ctx)
+				}).
+				Text(t.Word),
+			app.Span().ID(t.TipID).Role("tooltip").Class("wm-def").Hidden(!show).Body(
+				app.Strong().Text(t.Term+": "),
+				app.Text(t.Definition),
+			),
+		)
+}
