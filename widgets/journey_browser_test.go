@@ -259,6 +259,8 @@ func TestJourneyBrowserPrivacy(t *testing.T) {
 	demo := open(t, s.demo+"/", tabOptions{})
 	waitFor(demo, "the embedded widget", `!!document.querySelector("[data-waymark] iframe")`)
 	for _, w := range WidgetNames() {
+		// A reader scrolls past each widget: the iframes load lazily.
+		eval[bool](demo, `document.querySelector('iframe[src^="`+s.origin+Path(w, "en")+`"]').scrollIntoView(); true`)
 		frameWaitApp(demo, s.origin+Path(w, "en"))
 	}
 	onlyFrom(t, "demo page", demo.Requests(), s.demo, s.origin)

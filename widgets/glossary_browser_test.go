@@ -1,0 +1,222 @@
+//go:build !wasm
+
+package widgets
+
+// Real-browser checks of the glossary widget, of glossary terms inside the
+// other widgets, and of citation markers (harness in browser_test.go).
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// shownTerms lists the ids of the glossary entries a reader can see.
+const shownTerms = `[...document.querySelectorAll(".wm-entry")].filter(e => e.getClientRects().length > 0).map(e => e.id.replace(/^(wm-a-)?term-/, "")).join(",")`
+
+func TestGlossaryBrowserAccessibilityAndFilter(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("glossary") {
+		pre := open(t, u, tabOptions{blockWasm: true})
+		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
+		checkAxe(pre, u+" (prerendered)")
+
+		tb := open(t, u, tabOptions{})
+		waitApp(tb)
+		// Keyboard only: Tab to the filter, type with an accent and in
+		// capitals; the filter ignores both.
+		var f focus
+		for i := 0; i < 10 && !strings.Contains(f.HTML, "wm-filter-terms"); i++ {
+			f = pressAndCheck(tb, u, kb.Tab, false)
+		}
+		if !strings.Contains(f.HTML, "wm-filter-terms") {
+			t.Fatalf("%s: keyboard: Tab never reached the filter", u)
+		}
+		if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("ÉXTERNAL")); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(tb, "the filter to apply", `document.querySelectorAll(".wm-entry:not([hidden])").length === 1`)
+		if got := eval[string](tb, shownTerms); got != "externalization" {
+			t.Errorf("%s: filter \"ÉXTERNAL\" shows %q, want externalization", u, got)
+		}
+		if said := eval[string](tb, `document.querySelector("[role=status]").textContent`); !strings.HasPrefix(said, "1 of ") {
+			t.Errorf("%s: the filter's result is not announced (%q)", u, said)
+		}
+		checkAxe(tb, u+" (filtered)")
+		if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("zzz")); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(tb, "no term to match", `!!document.querySelector(".wm-notice")`)
+		// A related-term link clears a filter that hides its target and
+		// moves focus there.
+		eval[bool](tb, `document.getElementById("wm-filter-terms").value = ""; document.getElementById("wm-filter-terms").dispatchEvent(new Event("input")); true`)
+		waitFor(tb, "every term again", `document.querySelectorAll(".wm-entry[hidden]").length === 0`)
+		eval[bool](tb, `document.querySelector('#wm-a-term-externalization .wm-related a').focus(); true`)
+		pressAndCheck(tb, u, kb.Enter, false)
+		waitFor(tb, "focus on the related term", `document.activeElement.id === "wm-a-term-internalization"`)
+		onlyFrom(t, u, tb.Requests(), s.origin)
+		if n := eval[int](tb, storedKeys); n != 0 {
+			t.Errorf("%s: the glossary stored %d items", u, n)
+		}
+		noConsoleErrors(tb, u)
+	}
+}
+
+func TestGlossaryBrowserWithoutJavaScript(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("glossary") {
+		for _, o := range []struct {
+			name string
+			opts tabOptions
+		}{{"no JavaScript", tabOptions{noScript: true}}, {"wasm blocked", tabOptions{blockWasm: true}}} {
+			where := u + " (" + o.name + ")"
+			tb := open(t, u, o.opts)
+			waitFor(tb, "the page", `document.readyState === "complete"`)
+			if n := eval[int](tb, `document.querySelectorAll(".wm-entry").length`); n < 13 {
+				t.Errorf("%s: %d entries readable, want every term", where, n)
+			}
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`.wm-letters a[href="#term-non-refoulement"]`))); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(tb, "the letter link", `location.hash === "#term-non-refoulement"`)
+			if !eval[bool](tb, `document.querySelector("#term-non-refoulement").matches(":target")`) {
+				t.Errorf("%s: the letter index does not lead to its term", where)
+			}
+		}
+	}
+}
+
+// Terms in the journey: a definition on focus, on hover (staying while the
+// pointer moves onto it), closed by Escape; a plain link without script.
+func TestGlossaryBrowserTermsInTheJourney(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{})
+		waitApp(tb)
+		const term = `document.querySelector(".wm-open button.wm-term")`
+		const tip = `document.getElementById(` + term + `.getAttribute("aria-describedby"))`
+		if eval[bool](tb, `!`+term) {
+			t.Fatalf("%s: the open stage marks no glossary term", u)
+		}
+		eval[bool](tb, term+`.focus(); true`)
+		waitFor(tb, "the definition on focus", `!`+tip+`.hidden`)
+		press(tb, kb.Escape, false)
+		waitFor(tb, "Escape to close the definition", tip+`.hidden`)
+		if !eval[bool](tb, `document.activeElement === `+term) {
+			t.Errorf("%s: Escape moved focus away from the term", u)
+		}
+		eval[bool](tb, `document.activeElement.blur(); true`)
+
+		// Hover the term, then move onto the definition: it stays.
+		box := func(js string) (x, y float64) {
+			r := eval[[]float64](tb, `(() => { const r = `+js+`.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
+			return r[0], r[1]
+		}
+		eval[bool](tb, term+`.scrollIntoView({block: "center"}); true`)
+		x, y := box(term)
+		mouse(tb, x, y)
+		waitFor(tb, "the definition on hover", `!`+tip+`.hidden`)
+		tx, ty := box(tip)
+		mouse(tb, x, (y+ty)/2)
+		mouse(tb, tx, ty)
+		time.Sleep(200 * time.Millisecond)
+		if eval[bool](tb, tip+`.hidden`) {
+			t.Errorf("%s: the definition closed when the pointer moved onto it", u)
+		}
+		press(tb, kb.Escape, false)
+		waitFor(tb, "Escape to close a hovered definition", tip+`.hidden`)
+		noConsoleErrors(tb, u)
+
+		pre := open(t, u, tabOptions{noScript: true})
+		waitFor(pre, "the page", `document.readyState === "complete"`)
+		href := eval[string](pre, `document.querySelector(".wm-term").getAttribute("href")`)
+		if !strings.HasPrefix(href, Path("glossary", "en")+"#term-") {
+			t.Errorf("%s without script: a term links to %q, want its glossary entry", u, href)
+		}
+	}
+}
+
+func mouse(tb *tab, x, y float64) {
+	tb.t.Helper()
+	if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y}); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// Citation markers jump to their entry in the sources panel and back, in
+// the app and without script.
+func TestGlossaryBrowserCitationsJumpAndBack(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{})
+		waitApp(tb)
+		eval[bool](tb, `document.getElementById("wm-tab-after").click(); true`)
+		waitFor(tb, "the after stage", `document.querySelector(".wm-open").id === "wm-a-after"`)
+		marker := eval[string](tb, `document.querySelector(".wm-open .wm-tech .wm-refs a").id`)
+		eval[bool](tb, `document.getElementById("`+marker+`").focus(); true`)
+		pressAndCheck(tb, u, kb.Enter, false)
+		waitFor(tb, "focus on the source entry", `document.activeElement.matches(".wm-sources li")`)
+		if !eval[bool](tb, `document.querySelector(".wm-sources").open`) {
+			t.Errorf("%s: the sources panel stayed closed after following a marker", u)
+		}
+		back := strings.TrimPrefix(marker, "wm-a-")
+		eval[bool](tb, `document.activeElement.querySelector('a.wm-back[href="#`+back+`"]').focus(); true`)
+		pressAndCheck(tb, u, kb.Enter, false)
+		waitFor(tb, "focus back on the marker", `document.activeElement.id === "`+marker+`"`)
+		if got := eval[string](tb, `document.querySelector(".wm-open").id`); got != "wm-a-after" {
+			t.Errorf("%s: back from a source, the open stage is %s", u, got)
+		}
+
+		// Without script: the marker's link opens the panel at its entry.
+		pre := open(t, u, tabOptions{noScript: true})
+		waitFor(pre, "the page", `document.readyState === "complete"`)
+		if err := chromedp.Do(pre.ctx, chromedp.Click(chromedp.CSS(`#before .wm-refs a`))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(pre, "the marker link", `location.hash.startsWith("#src-")`)
+		time.Sleep(200 * time.Millisecond)
+		if !eval[bool](pre, `(() => { const e = document.querySelector(location.hash); return e.getClientRects().length > 0 && e.getBoundingClientRect().top < innerHeight; })()`) {
+			t.Errorf("%s without script: the source a marker links to is not in view", u)
+		}
+	}
+}
+
+func TestGlossaryBrowserEmbedding(t *testing.T) {
+	s := served(t)
+	frame := s.origin + Path("glossary", "en")
+	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
+		frameEval[bool](tb, frame, `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); return true; })()`)
+		frameWait(tb, frame, "the filter", `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`)
+		check("after filtering")
+	})
+}
+
+func TestGlossaryBrowserScreenshots(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("glossary") {
+		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
+		for _, width := range []int64{320, 1280} {
+			for _, dark := range []bool{false, true} {
+				scheme := map[bool]string{false: "light", true: "dark"}[dark]
+				tb := open(t, u, tabOptions{width: width, dark: dark})
+				waitApp(tb)
+				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
+				noConsoleErrors(tb, u)
+			}
+		}
+	}
+	// A definition open over the journey's text, for review.
+	for _, u := range s.widgetPages("journey") {
+		tb := open(t, u, tabOptions{width: 320})
+		waitApp(tb)
+		eval[bool](tb, `document.querySelector(".wm-open button.wm-term").focus(); true`)
+		waitFor(tb, "the definition", `!!document.querySelector(".wm-def:not([hidden])")`)
+		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
+		screenshot(tb, name+"-320-term")
+	}
+}
