@@ -165,6 +165,8 @@ func description(c *data.Content, p widgets.Page) string {
 		return c.Journey.Intro
 	case "checklist":
 		return c.Checklist.Intro
+	case "glossary":
+		return c.Glossary.Intro
 	}
 	return p.Title
 }
