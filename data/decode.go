@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"reflect"
 	"regexp"
@@ -115,6 +116,17 @@ func (d *decoder) decode(n *node, v reflect.Value, path string, o tagOpts) {
 			return
 		}
 		v.SetInt(int64(i))
+	case reflect.Float64:
+		if n.kind != kindNumber {
+			d.errorf(n.pos, path, "a number", "found %s", n.kind)
+			return
+		}
+		f, err := strconv.ParseFloat(n.str, 64)
+		if err != nil || math.IsInf(f, 0) || f < 0 {
+			d.errorf(n.pos, path, "a finite number, 0 or more", "%s is not such a number", n.str)
+			return
+		}
+		v.SetFloat(f)
 	case reflect.Bool:
 		if n.kind != kindBool {
 			d.errorf(n.pos, path, "true or false", "found %s", n.kind)

@@ -24,6 +24,7 @@ type Content struct {
 	Journey   Journey
 	Checklist Checklist
 	Glossary  Glossary
+	Figures   Figures
 	Rights    []Right
 	Sources   Sources
 
@@ -42,6 +43,7 @@ var files = []struct {
 	{"journey.json", func(c *Content) any { return &c.Journey }},
 	{"checklist.json", func(c *Content) any { return &c.Checklist }},
 	{"glossary.json", func(c *Content) any { return &c.Glossary }},
+	{"figures.json", func(c *Content) any { return &c.Figures }},
 	{"rights.json", func(c *Content) any { return &rightsFile{&c.Rights} }},
 	{"sources.json", func(c *Content) any { return &c.Sources }},
 }

@@ -216,7 +216,7 @@ func TestMissingAndUnexpectedFiles(t *testing.T) {
 	}
 	for _, want := range []string{
 		"data/en/rights.json:1:1: cannot read the file",
-		"data/en/right.json:1:1: unexpected file in a language folder (expected ui.json, journey.json, checklist.json, glossary.json, rights.json, sources.json)",
+		"data/en/right.json:1:1: unexpected file in a language folder (expected ui.json, journey.json, checklist.json, glossary.json, figures.json, rights.json, sources.json)",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)

@@ -53,6 +53,8 @@ func schemaOf(t reflect.Type, o tagOpts) map[string]any {
 		return s
 	case reflect.Int:
 		return map[string]any{"type": "integer", "minimum": 0}
+	case reflect.Float64:
+		return map[string]any{"type": "number", "minimum": 0}
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
 	case reflect.Slice:

@@ -54,4 +54,9 @@ type UI struct {
 	NoTerms      string `json:"noTerms" doc:"Glossary: said when no term matches the filter."`
 	LettersLabel string `json:"lettersLabel" doc:"Glossary: accessible name of the letter index."`
 	Related      string `json:"related" doc:"Glossary: words before the related terms."`
+
+	FigureLabel   string `json:"figureLabel" doc:"Figures: heading of the column of figure names in a chart's table."`
+	Technology    string `json:"technology" doc:"Figures: heading of the column of technologies in the rights map's table."`
+	Threatened    string `json:"threatened" doc:"Figures: rights map cell where the technology threatens the right."`
+	NotThreatened string `json:"notThreatened" doc:"Figures: rights map cell where the journey names no threat to the right."`
 }
