@@ -47,6 +47,13 @@ var widgetTable = []widget{
 			return &Glossary{Content: c, Interactive: app.IsClient}
 		},
 	},
+	{
+		name:  "figures",
+		title: func(c *data.Content) string { return c.Figures.Title },
+		new: func(c *data.Content) app.Composer {
+			return &Figures{Content: c, Interactive: app.IsClient}
+		},
+	},
 }
 
 // WidgetNames lists the widgets, in the order the demo and index show them.

@@ -1,0 +1,119 @@
+package widgets
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// chartLoader draws the figures widget's charts with ECharts. The library
+// is fetched from the widget's own origin only when the first chart comes
+// within 200 px of the viewport, so a reader who never scrolls there never
+// downloads it, and the prerendered content never waits for it. Each chart's
+// options were built with go-echarts at build time and are fetched as JSON,
+// which keeps go-echarts out of the browser app.
+type chartLoader struct {
+	ctx     app.Context
+	src     string // address of echarts.min.js
+	journey string // address of the journey, where a cell of the map leads
+
+	observer app.Value
+	funcs    []app.Func
+	loading  bool
+	pending  []app.Value
+}
+
+func newChartLoader(ctx app.Context, src, journey string) *chartLoader {
+	return &chartLoader{ctx: ctx, src: src, journey: journey}
+}
+
+func (l *chartLoader) fn(f func(this app.Value, args []app.Value) any) app.Func {
+	fn := app.FuncOf(f)
+	l.funcs = append(l.funcs, fn)
+	return fn
+}
+
+// watch observes every chart box; a browser without IntersectionObserver
+// draws them at once.
+func (l *chartLoader) watch() {
+	boxes := app.Window().Get("document").Call("querySelectorAll", ".wm-chart[data-options]")
+	io := app.Window().Get("IntersectionObserver")
+	if !io.Truthy() {
+		for i := 0; i < boxes.Length(); i++ {
+			l.draw(boxes.Index(i))
+		}
+		return
+	}
+	opts := app.Window().Get("Object").New()
+	opts.Set("rootMargin", "200px")
+	l.observer = io.New(l.fn(func(this app.Value, args []app.Value) any {
+		entries := args[0]
+		for i := 0; i < entries.Length(); i++ {
+			e := entries.Index(i)
+			if e.Get("isIntersecting").Bool() {
+				this.Call("unobserve", e.Get("target"))
+				l.draw(e.Get("target"))
+			}
+		}
+		return nil
+	}), opts)
+	for i := 0; i < boxes.Length(); i++ {
+		l.observer.Call("observe", boxes.Index(i))
+	}
+}
+
+func (l *chartLoader) stop() {
+	if l.observer != nil && l.observer.Truthy() {
+		l.observer.Call("disconnect")
+	}
+	for _, f := range l.funcs {
+		f.Release()
+	}
+	l.funcs = nil
+}
+
+// draw draws a chart, loading the library first if needed.
+func (l *chartLoader) draw(box app.Value) {
+	if app.Window().Get("echarts").Truthy() {
+		l.render(box)
+		return
+	}
+	l.pending = append(l.pending, box)
+	if l.loading {
+		return
+	}
+	l.loading = true
+	s := app.Window().Get("document").Call("createElement", "script")
+	s.Set("src", l.src)
+	s.Set("onload", l.fn(func(app.Value, []app.Value) any {
+		for _, b := range l.pending {
+			l.render(b)
+		}
+		l.pending = nil
+		return nil
+	}))
+	app.Window().Get("document").Get("head").Call("appendChild", s)
+}
+
+// render fetches the chart's options and draws it. A chart that cannot be
+// drawn leaves its caption and table, which say everything it says.
+func (l *chartLoader) render(box app.Value) {
+	url := box.Call("getAttribute", "data-options").String()
+	app.Window().Call("fetch", url).
+		Call("then", l.fn(func(this app.Value, args []app.Value) any { return args[0].Call("json") })).
+		Call("then", l.fn(func(this app.Value, args []app.Value) any {
+			opts := app.Window().Get("Object").New()
+			opts.Set("renderer", "svg")
+			chart := app.Window().Get("echarts").Call("init", box, nil, opts)
+			chart.Call("setOption", args[0])
+			box.Call("setAttribute", "data-drawn", "true")
+			chart.Call("on", "click", l.fn(func(this app.Value, args []app.Value) any {
+				if id := args[0].Get("data").Get("name"); id.Truthy() && box.Call("getAttribute", "data-chart").String() == "rights-map" {
+					target := l.journey + "#" + id.String()
+					l.ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(target) })
+				}
+				return nil
+			}))
+			app.Window().Call("addEventListener", "resize", l.fn(func(app.Value, []app.Value) any {
+				chart.Call("resize")
+				return nil
+			}))
+			return nil
+		}))
+}

@@ -1,0 +1,100 @@
+package widgets
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
+)
+
+func viewFigures(t *testing.T, f *Figures) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(app.HTMLString(&Figures{Content: f.Content, Interactive: f.Interactive})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// mapCells reads the rights map's table as "technology: rights" lines.
+func mapCells(doc *html.Node) []string {
+	table := find(doc, func(n *html.Node) bool { return hasClass(n, "wm-map-table") })[0]
+	var heads []string
+	for _, th := range find(table, func(n *html.Node) bool { s, _ := getAttr(n, "scope"); return n.Data == "th" && s == "col" }) {
+		heads = append(heads, text(th))
+	}
+	var lines []string
+	for _, tr := range find(table, func(n *html.Node) bool { return n.Data == "tr" }) {
+		cells := find(tr, func(n *html.Node) bool { return n.Data == "td" })
+		if len(cells) == 0 {
+			continue
+		}
+		name := text(find(tr, func(n *html.Node) bool { return n.Data == "a" })[0])
+		var yes []string
+		for i, td := range cells {
+			if hasClass(td, "wm-yes") {
+				yes = append(yes, heads[i+1])
+			}
+		}
+		lines = append(lines, name+": "+strings.Join(yes, ", "))
+	}
+	return lines
+}
+
+func TestRightsMapIsComputedFromTheJourney(t *testing.T) {
+	c := fixture(t)
+	got := mapCells(viewFigures(t, &Figures{Content: c}))
+	if want := `Towers: Right to "privacy" <p>, Right to seek asylum`; !hasString(got, want) {
+		t.Errorf("rights map rows %q, want a row %q", got, want)
+	}
+	// Change the journey: the map follows, with nothing typed twice.
+	c.Journey.Stages[0].Technologies[1].Rights = []string{"asylum"}
+	got = mapCells(viewFigures(t, &Figures{Content: c}))
+	if want := "Towers: Right to seek asylum"; !hasString(got, want) {
+		t.Errorf("after the journey changed, rights map rows %q, want a row %q", got, want)
+	}
+	rights, rows := RightsMap(c)
+	if len(rows) != 4 {
+		t.Errorf("%d rows, want one per technology of the journey (4)", len(rows))
+	}
+	for _, r := range rights {
+		used := false
+		for _, row := range rows {
+			used = used || row.Threatens[r.ID]
+		}
+		if !used {
+			t.Errorf("right %s is a column but no technology threatens it", r.ID)
+		}
+	}
+}
+
+func TestFiguresShowEachNumberWithItsSource(t *testing.T) {
+	c := fixture(t)
+	doc := viewFigures(t, &Figures{Content: c})
+	for id, want := range map[string]string{"fig-displaced": "110 million people", "fig-market": "65–68 billion US dollars", "fig-poorest": "2 percent of global wealth"} {
+		n := byID(doc, id)
+		if n == nil {
+			t.Errorf("no figure %s", id)
+			continue
+		}
+		if got := text(find(n, func(n *html.Node) bool { return hasClass(n, "wm-figure-value") })[0]); got != want {
+			t.Errorf("figure %s reads %q, want %q", id, got, want)
+		}
+		if len(find(n, func(n *html.Node) bool { return hasClass(n, "wm-refs") })) != 1 {
+			t.Errorf("figure %s has no citation marker", id)
+		}
+	}
+	// The comparison's text equivalent: caption, takeaway and a table.
+	fig := byID(doc, "chart-wealth")
+	if fig == nil || !strings.Contains(text(fig), "The richest own 38 times") {
+		t.Fatal("the wealth chart has no caption with its takeaway")
+	}
+	var rows []string
+	for _, tr := range find(fig, func(n *html.Node) bool { return n.Data == "tr" }) {
+		rows = append(rows, text(tr))
+	}
+	if got := strings.Join(rows, "|"); got != "Figure percent of global wealth|Poorest half 2|Richest tenth 76" {
+		t.Errorf("wealth table rows %q", got)
+	}
+}
