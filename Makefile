@@ -1,7 +1,7 @@
 # Waymark: the two commands a newcomer needs are `make run` and `make test`.
-# Both fetch what they need (Go modules through the Go toolchain; for the
-# browser checks, Debian's Chromium and axe-core from npm) and work on a
-# fresh machine with Go installed.
+# Both fetch what they need (Go modules through the Go toolchain; ECharts
+# from npm; for the browser checks, Debian's Chromium and axe-core from npm)
+# and work on a fresh machine with Go installed.
 
 GO ?= go
 DIST ?= dist
@@ -9,12 +9,18 @@ ADDR ?= 127.0.0.1:8080
 DEMO_ADDR ?= 127.0.0.1:8081
 
 AXE_VERSION := 4.14.1
+ECHARTS_VERSION := 5.6.0
+ECHARTS := .cache/echarts/node_modules/echarts/dist/echarts.min.js
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+# npm comes from Debian when the machine has none.
+NEED_NPM = command -v npm >/dev/null 2>&1 || { echo "installing npm from Debian"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 
 .PHONY: build run test vet browser-deps clean
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
-build:
+build: $(ECHARTS)
 	$(GO) run ./build -out $(DIST) -origin http://$(ADDR)
 
 ## run: build, then serve the widgets and the demo page (prints the URLs)
@@ -34,11 +40,18 @@ browser-deps: $(AXE)
 		echo "installing Chromium from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# ECharts draws the figures widget's charts; it is served from the widget's
+# own origin, never from a CDN.
+$(ECHARTS):
+	@$(NEED_NPM)
+	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/echarts echarts@$(ECHARTS_VERSION)
+
 $(AXE):
+	@$(NEED_NPM)
 	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 ## test: every test, the real-browser checks included
-test: vet browser-deps
+test: vet browser-deps $(ECHARTS)
 	$(GO) test -count=1 -timeout 20m ./...
 
 clean:

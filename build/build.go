@@ -26,6 +26,9 @@ type Options struct {
 
 	// Contents overrides the embedded content (tests use fixtures).
 	Contents map[string]*data.Content
+	// ECharts is the path of echarts.min.js from npm; "" means the copy
+	// the Makefile installs under .cache/ in the repository.
+	ECharts string
 }
 
 // Result describes what was built; it is also written to dist/build.json so
@@ -79,16 +82,41 @@ func Build(opts Options) (*Result, error) {
 		{"height.js", "text/javascript", []byte(readWeb("height.js"))},
 		{"icon.svg", "image/svg+xml", []byte(readWeb("icon.svg"))},
 	}
+	echarts, err := readECharts(opts.ECharts)
+	if err != nil {
+		return nil, err
+	}
+	assets = append(assets, struct {
+		name, mime string
+		body       []byte
+	}{"echarts.js", "", echarts})
 	version := sha256.New()
 	for _, a := range assets {
-		body, err := minifyAs(a.mime, a.body)
-		if err != nil {
-			return nil, fmt.Errorf("minifying web/%s: %w", a.name, err)
+		body := a.body
+		if a.mime != "" { // already minified upstream otherwise
+			if body, err = minifyAs(a.mime, a.body); err != nil {
+				return nil, fmt.Errorf("minifying web/%s: %w", a.name, err)
+			}
 		}
 		p := "/web/" + fingerprint(a.name, body)
 		out[p] = body
 		res.Assets[a.name] = p
 		version.Write(body)
+	}
+	// Chart options, built with go-echarts, one file per chart and language.
+	chartPaths := map[string]map[string]string{}
+	for _, lang := range data.Languages(contents) {
+		charts, err := chartOptions(contents[lang])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", lang, err)
+		}
+		chartPaths[lang] = map[string]string{}
+		for _, id := range sortedKeys(charts) {
+			p := "/web/" + fingerprint("chart-"+lang+"-"+id+".json", charts[id])
+			out[p] = charts[id]
+			chartPaths[lang][id] = p
+			version.Write(charts[id])
+		}
 	}
 	wasmPath := "/web/" + fingerprint("app.wasm", wasm)
 	out[wasmPath] = wasm
@@ -101,6 +129,8 @@ func Build(opts Options) (*Result, error) {
 	logf("build: prerendering pages")
 	pages := widgets.Pages(contents)
 	for i, p := range pages {
+		widgets.ChartAssets.ECharts = res.Assets["echarts.js"]
+		widgets.ChartAssets.Options = chartPaths[p.Lang]
 		r := renderer{page: p, version: res.Version, assets: res.Assets, description: description(contents[p.Lang], p)}
 		html, err := r.render()
 		if err != nil {
@@ -167,8 +197,39 @@ func description(c *data.Content, p widgets.Page) string {
 		return c.Checklist.Intro
 	case "glossary":
 		return c.Glossary.Intro
+	case "figures":
+		return c.Figures.Intro
 	}
 	return p.Title
+}
+
+// EChartsVersion is the ECharts release the Makefile installs from npm.
+const EChartsVersion = "5.6.0"
+
+// readECharts reads echarts.min.js from path, or from the copy the Makefile
+// installs when path is "".
+func readECharts(path string) ([]byte, error) {
+	if path == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return nil, err
+		}
+		path = filepath.Join(root, ".cache", "echarts", "node_modules", "echarts", "dist", "echarts.min.js")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading ECharts: %w (make build installs echarts@%s from npm into .cache/echarts)", err, EChartsVersion)
+	}
+	return b, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func readWeb(name string) string {

@@ -340,3 +340,32 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 		}
 	}
 }
+
+// go-echarts writes pages that load ECharts from its own asset host, and
+// chart libraries are usually taken from a CDN; none of those hosts may
+// appear anywhere in dist/, ECharts itself included.
+func TestNoCDNHostAnywhere(t *testing.T) {
+	dir, res := built(t)
+	if res.Assets["echarts.js"] == "" {
+		t.Fatal("no ECharts in dist/: the check would prove nothing")
+	}
+	hosts := []string{"go-echarts.github.io", "cdn.jsdelivr.net", "fastly.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "cdn.bootcdn.net", "registry.npmmirror.com"}
+	err := filepath.Walk(dir, func(file string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || strings.HasSuffix(file, ".br") || strings.HasSuffix(file, ".gz") || strings.HasSuffix(file, ".wasm") {
+			return err
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		for _, h := range hosts {
+			if strings.Contains(string(b), h) {
+				t.Errorf("%s names the CDN host %s", strings.TrimPrefix(file, dir), h)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

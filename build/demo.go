@@ -83,6 +83,7 @@ type demoCode struct {
 var demoLeads = map[string]string{
 	"journey":   "Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.",
 	"glossary":  "The report's key terms, from algorithms to technocolonialism, are defined below; the widgets above link their first use in each text to these definitions.",
+	"figures":   "The numbers behind the report, and a map of which technologies threaten which rights, computed from the journey above.",
 	"checklist": "What should change? The report ends with what governments, and organizations deploying these technologies, should do. Go through the list and mark where your own government stands.",
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -53,5 +55,32 @@ func BenchmarkSizes(b *testing.B) {
 	b.ReportMetric(float64(len(blocking)), "first-view-requests")
 	b.ReportMetric(size("/embed.js.br"), "embed-loader-br-B")
 	b.ReportMetric(size(res.Assets["height.js"]+".br"), "height-reporter-br-B")
+	// What a figures page adds once its charts come into view: the chart
+	// library and the options of every chart.
+	charts := size(res.Assets["echarts.js"] + ".br")
+	for _, f := range listDist(b, dir, "/web/chart-en-") {
+		if strings.HasSuffix(f, ".json.br") {
+			charts += size(f)
+		}
+	}
+	b.ReportMetric(size(res.Assets["echarts.js"]), "echarts-raw-B")
+	b.ReportMetric(size(res.Assets["echarts.js"]+".br"), "echarts-br-B")
+	b.ReportMetric(charts, "figures-charts-br-B")
 	b.Logf("first view: %s", strings.Join(blocking, ", "))
+}
+
+// listDist lists the served paths in dist/ that start with prefix.
+func listDist(tb testing.TB, dir, prefix string) []string {
+	tb.Helper()
+	matches, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(prefix)) + "*")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, m := range matches {
+		if _, err := os.Stat(m); err == nil {
+			out = append(out, "/"+filepath.ToSlash(strings.TrimPrefix(m, dir+string(filepath.Separator))))
+		}
+	}
+	return out
 }

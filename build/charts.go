@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"waymark/data"
+	"waymark/widgets"
+)
+
+// Charts are drawn on a light card in both colour schemes, so one palette
+// meets contrast everywhere: text #1b1c20 and marks #1d3557 on white.
+const (
+	chartInk  = "#1b1c20"
+	chartMark = "#1d3557"
+)
+
+// chartOptions builds, with go-echarts, the ECharts options of every chart
+// of a language's figures widget, as JSON keyed by chart id. They are built
+// here, at build time, and shipped as data: go-echarts never reaches the
+// browser app.
+func chartOptions(c *data.Content) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	byID := map[string]data.Figure{}
+	for _, f := range c.Figures.Figures {
+		byID[f.ID] = f
+	}
+	for _, cmp := range c.Figures.Comparisons {
+		var labels []string
+		var bars []opts.BarData
+		unit := byID[cmp.Figures[0]].Unit
+		for _, id := range cmp.Figures {
+			f := byID[id]
+			if f.Unit != unit {
+				return nil, fmt.Errorf("figures.json: comparison %s: figure %s counts %q, figure %s counts %q (expected figures of one unit)", cmp.ID, cmp.Figures[0], unit, id, f.Unit)
+			}
+			if f.Upper > 0 {
+				return nil, fmt.Errorf("figures.json: comparison %s: figure %s is a range (expected single numbers)", cmp.ID, id)
+			}
+			labels = append(labels, f.Label)
+			bars = append(bars, opts.BarData{Name: f.ID, Value: f.Value, Label: &opts.Label{Show: opts.Bool(true), Position: "top", Color: chartInk}})
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(
+			common(cmp.Title + ". " + cmp.Takeaway)...,
+		)
+		bar.SetGlobalOptions(
+			charts.WithYAxisOpts(opts.YAxis{Name: unit, NameLocation: "middle", NameGap: 40, AxisLabel: &opts.AxisLabel{Color: chartInk}}),
+			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Color: chartInk, Interval: "0"}}),
+		)
+		bar.SetXAxis(labels).AddSeries(unit, bars)
+		b, err := optionJSON(bar)
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", cmp.ID, err)
+		}
+		out[cmp.ID] = b
+	}
+
+	rights, rows := widgets.RightsMap(c)
+	var rightNames []string
+	techs := []string{}
+	for _, r := range rights {
+		rightNames = append(rightNames, r.Name)
+	}
+	var cells []opts.HeatMapData
+	for x, row := range rows {
+		techs = append(techs, row.Technology.Name)
+		for y, r := range rights {
+			if row.Threatens[r.ID] {
+				// The cell's name is the technology's id: choosing the cell
+				// opens that technology in the journey.
+				cells = append(cells, opts.HeatMapData{Name: row.Technology.ID, Value: [3]int{x, y, 1}})
+			}
+		}
+	}
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(common(c.Figures.RightsMap.Title + ". " + c.Figures.RightsMap.Takeaway + " " + widgets.RightsMapSummary(c))...)
+	hm.SetGlobalOptions(
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: techs, AxisLabel: &opts.AxisLabel{Color: chartInk, Interval: "0", Rotate: 45}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: rightNames, AxisLabel: &opts.AxisLabel{Color: chartInk, Interval: "0"}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Show: opts.Bool(false), Min: 0, Max: 1, InRange: &opts.VisualMapInRange{Color: []string{chartMark}}}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
+	)
+	hm.AddSeries("threatens", cells)
+	b, err := optionJSON(hm)
+	if err != nil {
+		return nil, fmt.Errorf("chart rights-map: %w", err)
+	}
+	out["rights-map"] = b
+	return out, nil
+}
+
+// common are the options every chart shares: ECharts' aria description
+// and decal patterns on, so no chart relies on colour alone; no legend or
+// tooltip, since labels and the table say it all; and no animation, so
+// readers who asked for reduced motion get none.
+func common(description string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithAriaOpts(&opts.Aria{
+			Enabled: opts.Bool(true),
+			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: description},
+			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
+		}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}),
+		charts.WithColorsOpts(opts.Colors{chartMark}),
+		charts.WithAnimation(false),
+	}
+}
+
+type validator interface {
+	Validate()
+	JSON() map[string]interface{}
+}
+
+func optionJSON(c validator) ([]byte, error) {
+	c.Validate()
+	o := c.JSON()
+	// Titles and captions live in the page, as text; the chart repeats
+	// none of them.
+	delete(o, "title")
+	return json.Marshal(o)
+}
