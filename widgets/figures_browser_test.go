@@ -1,0 +1,149 @@
+//go:build !wasm
+
+package widgets
+
+// Real-browser checks of the figures widget (harness in browser_test.go).
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// echartsRequests counts the requests for the chart library so far.
+func echartsRequests(tb *tab) int {
+	n := 0
+	for _, r := range tb.Requests() {
+		if strings.Contains(r, "/web/echarts.") {
+			n++
+		}
+	}
+	return n
+}
+
+const chartsDrawn = `document.querySelectorAll(".wm-chart[data-drawn]").length`
+
+func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("figures") {
+		tb := open(t, u, tabOptions{width: 1280, height: 700})
+		waitApp(tb)
+		time.Sleep(500 * time.Millisecond)
+		if n := echartsRequests(tb); n != 0 && eval[float64](tb, `document.querySelector(".wm-chart").getBoundingClientRect().top`) > 900 {
+			t.Errorf("%s: ECharts was requested %d times before any chart came near the viewport", u, n)
+		}
+		start := time.Now()
+		eval[bool](tb, `document.querySelector(".wm-chart").scrollIntoView(); true`)
+		waitFor(tb, "the first chart to be drawn", chartsDrawn+` >= 1`)
+		t.Logf("%s: first chart drawn %v after it was scrolled into view (loopback)", u, time.Since(start).Round(time.Millisecond))
+		eval[bool](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').scrollIntoView(); true`)
+		waitFor(tb, "the rights map to be drawn", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn] svg')`)
+		if n := echartsRequests(tb); n != 1 {
+			t.Errorf("%s: ECharts requested %d times, want once", u, n)
+		}
+		if label := eval[string](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').getAttribute("aria-label") || ""`); label == "" {
+			t.Errorf("%s: the drawn rights map has no accessible name", u)
+		}
+		checkAxe(tb, u+" (charts drawn)")
+		onlyFrom(t, u, tb.Requests(), s.origin)
+		noConsoleErrors(tb, u)
+	}
+}
+
+// Choosing a cell of the rights map opens that technology in the journey.
+func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("figures") {
+		tb := open(t, u, tabOptions{width: 1280, height: 900})
+		waitApp(tb)
+		eval[bool](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').scrollIntoView(); true`)
+		waitFor(tb, "the rights map", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn] svg')`)
+		// The first cell of the first technology, through ECharts' own
+		// coordinate system, clicked as a mouse would.
+		xy := eval[[]float64](tb, `(() => {
+			const box = document.querySelector('.wm-chart[data-chart="rights-map"]');
+			const chart = echarts.getInstanceByDom(box);
+			const cell = chart.getOption().series[0].data[0];
+			const p = chart.convertToPixel({seriesIndex: 0}, cell.value.slice(0, 2));
+			const r = box.getBoundingClientRect();
+			return [r.left + p[0], r.top + p[1]];
+		})()`)
+		want := eval[string](tb, `echarts.getInstanceByDom(document.querySelector('.wm-chart[data-chart="rights-map"]')).getOption().series[0].data[0].name`)
+		for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
+			if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: xy[0], Y: xy[1], Button: input.MouseButtonLeft, ClickCount: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		waitFor(tb, "the journey to open", `location.pathname === "`+Path("journey", "en")+`"`)
+		waitFor(tb, "the technology's stage", `!!document.querySelector(".wm-open #wm-a-`+want+`")`)
+		noConsoleErrors(tb, u)
+	}
+}
+
+func TestFiguresBrowserWithoutJavaScript(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("figures") {
+		pre := open(t, u, tabOptions{blockWasm: true})
+		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
+		checkAxe(pre, u+" (prerendered)")
+		for _, o := range []tabOptions{{noScript: true}, {blockWasm: true}} {
+			tb := open(t, u, o)
+			waitFor(tb, "the page", `document.readyState === "complete"`)
+			time.Sleep(300 * time.Millisecond)
+			if n := eval[int](tb, `document.querySelectorAll(".wm-figure").length`); n < 5 {
+				t.Errorf("%s (%+v): %d figures readable", u, o, n)
+			}
+			if n := eval[int](tb, `document.querySelectorAll(".wm-map-table td.wm-yes").length`); n == 0 {
+				t.Errorf("%s (%+v): the rights map's table is not readable", u, o)
+			}
+			if h := eval[float64](tb, `Math.max(...[...document.querySelectorAll(".wm-chart")].map(e => e.getBoundingClientRect().height))`); h != 0 {
+				t.Errorf("%s (%+v): an empty chart box takes %.0f px", u, o, h)
+			}
+			if n := echartsRequests(tb); n != 0 {
+				t.Errorf("%s (%+v): ECharts requested without the app", u, o)
+			}
+		}
+	}
+}
+
+func TestFiguresBrowserEmbedding(t *testing.T) {
+	s := served(t)
+	frame := s.origin + Path("figures", "en")
+	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
+		// Scroll the host page to the rights map inside the frame, as a
+		// reader would: the charts draw and the frame grows with them.
+		top := frameEval[float64](tb, frame, `document.querySelector('.wm-chart[data-chart="rights-map"]').getBoundingClientRect().top + scrollY`)
+		eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector('iframe[src^="%s"]').getBoundingClientRect().top + scrollY + %f - 100); true`, frame, top))
+		frameWait(tb, frame, "the rights map to be drawn", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`)
+		check("after the charts are drawn")
+	})
+}
+
+func TestFiguresBrowserScreenshots(t *testing.T) {
+	s := served(t)
+	for _, u := range s.widgetPages("figures") {
+		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
+		for _, width := range []int64{320, 1280} {
+			for _, dark := range []bool{false, true} {
+				scheme := map[bool]string{false: "light", true: "dark"}[dark]
+				tb := open(t, u, tabOptions{width: width, dark: dark})
+				waitApp(tb)
+				// Scroll past each chart, as a reader would, so all are drawn.
+				for i := 1; i <= 2; i++ {
+					eval[bool](tb, fmt.Sprintf(`document.querySelectorAll(".wm-chart")[%d].scrollIntoView(); true`, i-1))
+					waitFor(tb, "the charts", fmt.Sprintf(chartsDrawn+` >= %d`, i))
+				}
+				if width == 320 && !dark {
+					checkAxe(tb, u+" at 320 px, charts drawn")
+				}
+				eval[bool](tb, `window.scrollTo(0, 0); true`)
+				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
+				noConsoleErrors(tb, u)
+			}
+		}
+	}
+}
