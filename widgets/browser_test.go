@@ -527,3 +527,25 @@ func noConsoleErrors(tb *tab, where string) {
 		tb.t.Errorf("%s: %s", where, e)
 	}
 }
+
+// screenshots takes the review screenshots of every page of a widget: at
+// 320 and 1280 px, in the light and the dark scheme, once the app runs and
+// prepare (if any) has put the page in the state worth looking at.
+func screenshots(t *testing.T, s *site, widget string, prepare func(tb *tab, width int64, dark bool)) {
+	t.Helper()
+	for _, u := range s.widgetPages(widget) {
+		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
+		for _, width := range []int64{320, 1280} {
+			for _, dark := range []bool{false, true} {
+				scheme := map[bool]string{false: "light", true: "dark"}[dark]
+				tb := open(t, u, tabOptions{width: width, dark: dark})
+				waitApp(tb)
+				if prepare != nil {
+					prepare(tb, width, dark)
+				}
+				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
+				noConsoleErrors(tb, u)
+			}
+		}
+	}
+}

@@ -5,7 +5,6 @@ package widgets
 // Real-browser checks of the checklist widget (harness in browser_test.go).
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -230,19 +229,8 @@ func TestChecklistBrowserEmbedding(t *testing.T) {
 }
 
 func TestChecklistBrowserScreenshots(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
-		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
-		for _, width := range []int64{320, 1280} {
-			for _, dark := range []bool{false, true} {
-				scheme := map[bool]string{false: "light", true: "dark"}[dark]
-				tb := open(t, u, tabOptions{width: width, dark: dark})
-				waitApp(tb)
-				eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
-				waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
-				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
-				noConsoleErrors(tb, u)
-			}
-		}
-	}
+	screenshots(t, served(t), "checklist", func(tb *tab, width int64, dark bool) {
+		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
+	})
 }

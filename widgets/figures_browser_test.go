@@ -124,26 +124,15 @@ func TestFiguresBrowserEmbedding(t *testing.T) {
 }
 
 func TestFiguresBrowserScreenshots(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("figures") {
-		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
-		for _, width := range []int64{320, 1280} {
-			for _, dark := range []bool{false, true} {
-				scheme := map[bool]string{false: "light", true: "dark"}[dark]
-				tb := open(t, u, tabOptions{width: width, dark: dark})
-				waitApp(tb)
-				// Scroll past each chart, as a reader would, so all are drawn.
-				for i := 1; i <= 2; i++ {
-					eval[bool](tb, fmt.Sprintf(`document.querySelectorAll(".wm-chart")[%d].scrollIntoView(); true`, i-1))
-					waitFor(tb, "the charts", fmt.Sprintf(chartsDrawn+` >= %d`, i))
-				}
-				if width == 320 && !dark {
-					checkAxe(tb, u+" at 320 px, charts drawn")
-				}
-				eval[bool](tb, `window.scrollTo(0, 0); true`)
-				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
-				noConsoleErrors(tb, u)
-			}
+	screenshots(t, served(t), "figures", func(tb *tab, width int64, dark bool) {
+		// Scroll past each chart, as a reader would, so all are drawn.
+		for i := 1; i <= 2; i++ {
+			eval[bool](tb, fmt.Sprintf(`document.querySelectorAll(".wm-chart")[%d].scrollIntoView(); true`, i-1))
+			waitFor(tb, "the charts", fmt.Sprintf(chartsDrawn+` >= %d`, i))
 		}
-	}
+		if width == 320 && !dark {
+			checkAxe(tb, "figures at 320 px, charts drawn")
+		}
+		eval[bool](tb, `window.scrollTo(0, 0); true`)
+	})
 }

@@ -6,7 +6,6 @@ package widgets
 // other widgets, and of citation markers (harness in browser_test.go).
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -198,18 +197,7 @@ func TestGlossaryBrowserEmbedding(t *testing.T) {
 
 func TestGlossaryBrowserScreenshots(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("glossary") {
-		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
-		for _, width := range []int64{320, 1280} {
-			for _, dark := range []bool{false, true} {
-				scheme := map[bool]string{false: "light", true: "dark"}[dark]
-				tb := open(t, u, tabOptions{width: width, dark: dark})
-				waitApp(tb)
-				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
-				noConsoleErrors(tb, u)
-			}
-		}
-	}
+	screenshots(t, s, "glossary", nil)
 	// A definition open over the journey's text, for review.
 	for _, u := range s.widgetPages("journey") {
 		tb := open(t, u, tabOptions{width: 320})

@@ -282,21 +282,7 @@ func TestJourneyBrowserEmbedding(t *testing.T) {
 
 func TestJourneyBrowserScreenshots(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("journey") {
-		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
-		for _, width := range []int64{320, 1280} {
-			for _, dark := range []bool{false, true} {
-				scheme := "light"
-				if dark {
-					scheme = "dark"
-				}
-				tb := open(t, u, tabOptions{width: width, dark: dark})
-				waitApp(tb)
-				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
-				noConsoleErrors(tb, u)
-			}
-		}
-	}
+	screenshots(t, s, "journey", nil)
 	for _, width := range []int64{320, 1280} {
 		tb := open(t, s.demo+"/", tabOptions{width: width})
 		frameWaitApp(tb, s.origin+Path("journey", "en"))
