@@ -204,6 +204,11 @@ func TestGlossaryBrowserScreenshots(t *testing.T) {
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector(".wm-open button.wm-term").focus(); true`)
 		waitFor(tb, "the definition", `!!document.querySelector(".wm-def:not([hidden])")`)
+		// An open definition stays inside the page on a phone.
+		eval[bool](tb, `new Promise(r => setTimeout(() => r(true), 100))`)
+		if r := eval[[]float64](tb, `(() => { const r = document.querySelector(".wm-def:not([hidden])").getBoundingClientRect(); return [r.left, r.right, document.documentElement.clientWidth, document.documentElement.scrollWidth]; })()`); r[0] < 0 || r[1] > r[2] || r[3] > r[2] {
+			t.Errorf("%s at 320 px: the open definition spans %.0f to %.0f px of a %.0f px page (page scrolls to %.0f px)", u, r[0], r[1], r[2], r[3])
+		}
 		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
 		screenshot(tb, name+"-320-term")
 	}

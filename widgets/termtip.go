@@ -1,6 +1,10 @@
 package widgets
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // termTip is a glossary term inside a text, in the app. Its definition
 // shows next to it on focus, on hover and on tap, stays while the pointer
@@ -57,6 +61,35 @@ func (t *termTip) listen(ctx *app.Context, on bool) {
 
 func (t *termTip) changed(ctx app.Context) {
 	t.listen(&ctx, t.visible())
+	if t.visible() {
+		ctx.Defer(func(app.Context) { t.fit() })
+	}
+}
+
+// fit moves the definition sideways so it stays inside the page: a term
+// near the edge of a phone screen would otherwise push it out, and the
+// page would scroll sideways.
+func (t *termTip) fit() {
+	el := app.Window().GetElementByID(t.TipID)
+	if !el.Truthy() {
+		return
+	}
+	style := el.Get("style")
+	style.Call("removeProperty", "translate")
+	r := el.Call("getBoundingClientRect")
+	width := app.Window().Get("document").Get("documentElement").Get("clientWidth").Float()
+	left, right := r.Get("left").Float(), r.Get("right").Float()
+	const margin = 8
+	shift := 0.0
+	if right > width-margin {
+		shift = width - margin - right
+	}
+	if left+shift < margin {
+		shift = margin - left
+	}
+	if shift != 0 {
+		style.Call("setProperty", "translate", strconv.FormatFloat(shift, 'f', 0, 64)+"px 0")
+	}
 }
 
 // Render draws the term and its definition.
