@@ -42,7 +42,7 @@ var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
 <main>
 <article>
 <h1>Digital borders: how technology meets people on the move</h1>
-<p class="standfirst">This page shows a Waymark widget the way a campaign article embeds it: the widget below is served from another origin ({{.Origin}}) and sized to its content by the embed loader.</p>
+<p class="standfirst">This page shows Waymark widgets the way a campaign article embeds them: each widget below is served from another origin ({{.Origin}}) and sized to its content by the embed loader.</p>
 <p>In its report <cite>The Digital Border: Migration, Technology &amp; Inequality</cite>, Amnesty International documents how technology is contributing to a growing trend of human rights violations at borders, and urges countries to halt their use of such technologies until they can guarantee that their use does not violate human rights.</p>
 {{range .Embeds}}{{with .Lead}}<p>{{.}}</p>
 {{end}}<figure class="embed">
