@@ -13,11 +13,17 @@ ECHARTS_VERSION := 5.6.0
 ECHARTS := .cache/echarts/node_modules/echarts/dist/echarts.min.js
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
+# The peers `make bench` compares against, pinned.
+TIMELINEJS_VERSION := 3.9.11
+IFRAME_RESIZER_VERSION := 5.5.9
+PYM_VERSION := 1.3.2
+BENCH_DEPS := .cache/bench/.installed-$(TIMELINEJS_VERSION)-$(IFRAME_RESIZER_VERSION)-$(PYM_VERSION)
+
 # npm comes from Debian when the machine has none.
 NEED_NPM = command -v npm >/dev/null 2>&1 || { echo "installing npm from Debian"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 
-.PHONY: build run test vet browser-deps clean
+.PHONY: build run test vet browser-deps bench clean
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
 build: $(ECHARTS)
@@ -53,6 +59,17 @@ $(AXE):
 ## test: every test, the real-browser checks included
 test: vet browser-deps $(ECHARTS)
 	$(GO) test -count=1 -timeout 20m ./...
+
+$(BENCH_DEPS):
+	@$(NEED_NPM)
+	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/bench \
+		@knight-lab/timelinejs@$(TIMELINEJS_VERSION) @iframe-resizer/parent@$(IFRAME_RESIZER_VERSION) pym.js@$(PYM_VERSION)
+	@touch $@
+
+## bench: Waymark's journey against TimelineJS in headless Chromium (not part of test);
+## prints a table and writes bench-results/
+bench: browser-deps $(ECHARTS) $(BENCH_DEPS)
+	$(GO) run ./bench -out bench-results
 
 clean:
 	rm -rf $(DIST) .cache

@@ -1,0 +1,123 @@
+// Command bench compares Waymark's journey widget, embedded with the embed
+// loader in an article page of the demo origin (the journey alone, as an
+// editor would embed it), with the same journey rendered by
+// TimelineJS, in one headless Chromium on loopback, under a slow mobile
+// profile and unthrottled. It prints a Markdown table and writes
+// bench-results/ (results.md, results.json, report.html with a local
+// echarts.min.js). `make bench` installs what it needs and runs it.
+//
+// Usage:
+//
+//	go run ./bench [-runs 5] [-out bench-results]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"waymark/data"
+)
+
+func main() {
+	runs := flag.Int("runs", 5, "cold-cache runs per contender and profile (at least 5 for the report's medians)")
+	out := flag.String("out", "bench-results", "folder for the results, relative to the module root")
+	flag.Parse()
+	if err := benchMain(*runs, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// Pinned peers, installed by `make bench` into .cache/bench.
+const (
+	timelineDist   = ".cache/bench/node_modules/@knight-lab/timelinejs/dist"
+	iframeResizer  = ".cache/bench/node_modules/@iframe-resizer/parent/index.umd.js"
+	pymJS          = ".cache/bench/node_modules/pym.js/dist/pym.v1.min.js"
+	echartsMinJS   = ".cache/echarts/node_modules/echarts/dist/echarts.min.js"
+	packageVersion = ".cache/bench/node_modules/%s/package.json"
+)
+
+func benchMain(runs int, outDir string) error {
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(root, outDir)
+	}
+	content, err := data.LoadEmbedded()
+	if err != nil {
+		return fmt.Errorf("loading the content: %w", err)
+	}
+	en, ok := content["en"]
+	if !ok {
+		return fmt.Errorf("no English content in data/")
+	}
+	var stages []string
+	for _, s := range en.Journey.Stages {
+		stages = append(stages, s.ID)
+	}
+	if len(stages) < 2 {
+		return fmt.Errorf("the journey has %d stages; the bench needs at least 2", len(stages))
+	}
+
+	tmp, err := os.MkdirTemp("", "waymark-bench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	fmt.Fprintln(os.Stderr, "bench: building and serving the site")
+	site, err := startWaymark(root, tmp)
+	if err != nil {
+		return err
+	}
+	defer site.stop()
+	tl, err := startTimeline(filepath.Join(root, timelineDist), en.Journey)
+	if err != nil {
+		return err
+	}
+	defer tl.srv.Close()
+
+	loaders, err := loaderSizes(root, site.dist)
+	if err != nil {
+		return err
+	}
+
+	browser, stop, err := startBrowser(filepath.Join(tmp, "chromium"))
+	if err != nil {
+		return err
+	}
+	defer stop()
+
+	contenders := []contender{
+		{Name: "Waymark", URL: site.demo + "/journey.html", Frame: site.origin + "/w/journey/"},
+		{Name: "TimelineJS", URL: tl.URL + "/timeline/"},
+	}
+	res := results{
+		Date:     time.Now().UTC().Format(time.RFC3339),
+		Versions: versions(root),
+		Loaders:  loaders,
+		Runs:     runs,
+	}
+	// Contenders alternate run by run so that a slow moment of the machine
+	// does not fall on one of them only.
+	for _, p := range profiles {
+		for i := 1; i <= runs; i++ {
+			for _, c := range contenders {
+				start := time.Now()
+				r, err := measure(browser, c, p, stages, i)
+				if err != nil {
+					return fmt.Errorf("%s, %s, run %d: %w", c.Name, p.Name, i, err)
+				}
+				fmt.Fprintf(os.Stderr, "bench: %-10s %-11s run %d: first stage %6.0f ms, usable %6.0f ms, %7.0f B (%.1fs)\n",
+					c.Name, p.Name, i, r.FirstStage, r.Usable, r.TotalBytes, time.Since(start).Seconds())
+				res.Raw = append(res.Raw, r)
+			}
+		}
+	}
+	return res.write(root, outDir)
+}

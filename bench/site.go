@@ -1,0 +1,327 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+
+	"waymark/data"
+)
+
+// moduleRoot is the folder of the go.mod that holds this command.
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod == "" || gomod == os.DevNull {
+		return "", fmt.Errorf("not inside the waymark module")
+	}
+	return filepath.Dir(gomod), nil
+}
+
+// freePort asks the kernel for a free loopback port. The port is closed
+// again before use, which is racy in principle but fine on a bench machine.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// waymarkSite is the built site, served the way `make run` serves it.
+type waymarkSite struct {
+	dist   string
+	origin string // widgets
+	demo   string // demo page
+	cmd    *exec.Cmd
+}
+
+// startWaymark compiles the build tool, builds the site for a widget origin
+// on a free port and serves it there, with the demo page on another.
+func startWaymark(root, tmp string) (*waymarkSite, error) {
+	tool := filepath.Join(tmp, "waymark-build")
+	cmd := exec.Command("go", "build", "-o", tool, "./build")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("compiling the build tool: %v\n%s", err, out)
+	}
+	wp, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	dp, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	s := &waymarkSite{dist: filepath.Join(tmp, "dist")}
+	origin := fmt.Sprintf("http://127.0.0.1:%d", wp)
+	cmd = exec.Command(tool, "-out", s.dist, "-origin", origin)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the site: %v\n%s", err, out)
+	}
+	if err := writeJourneyHost(s.dist, origin); err != nil {
+		return nil, err
+	}
+	s.cmd = exec.Command(tool, "serve", "-dir", s.dist, "-addr", fmt.Sprintf("127.0.0.1:%d", wp), "-demo", fmt.Sprintf("127.0.0.1:%d", dp))
+	s.cmd.Dir = root
+	s.cmd.Stderr = os.Stderr
+	out, err := s.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting the Waymark server: %w", err)
+	}
+	demoLine := regexp.MustCompile(`demo page:\s+(http://\S+?)/?$`)
+	widgetLine := regexp.MustCompile(`widgets:\s+(http://\S+?)/\s`)
+	sc := bufio.NewScanner(out)
+	for (s.demo == "" || s.origin == "") && sc.Scan() {
+		if m := demoLine.FindStringSubmatch(sc.Text()); m != nil {
+			s.demo = m[1]
+		}
+		if m := widgetLine.FindStringSubmatch(sc.Text()); m != nil {
+			s.origin = m[1]
+		}
+	}
+	if s.demo == "" || s.origin == "" {
+		s.stop()
+		return nil, fmt.Errorf("the Waymark server did not print its addresses")
+	}
+	if s.origin != origin {
+		s.stop()
+		return nil, fmt.Errorf("the widgets are served at %s, not at %s they were built for", s.origin, origin)
+	}
+	go func() {
+		for sc.Scan() {
+		}
+	}()
+	return s, nil
+}
+
+func (s *waymarkSite) stop() {
+	if s.cmd != nil && s.cmd.Process != nil {
+		s.cmd.Process.Kill()
+		s.cmd.Wait()
+	}
+}
+
+// timelineJSON turns the journey into TimelineJS's JSON format: a title
+// slide with the journey's heading and introduction, then one slide per
+// stage with its introduction and every technology, summary and case. The
+// dates 1, 2, 3 only order the stages; the display date is the report's
+// section.
+func timelineJSON(j data.Journey) ([]byte, error) {
+	type text struct {
+		Headline string `json:"headline"`
+		Text     string `json:"text"`
+	}
+	type date struct {
+		Year int `json:"year"`
+	}
+	type event struct {
+		StartDate   date   `json:"start_date"`
+		DisplayDate string `json:"display_date,omitempty"`
+		Text        text   `json:"text"`
+		UniqueID    string `json:"unique_id"`
+	}
+	var tl struct {
+		Title struct {
+			Text     text   `json:"text"`
+			UniqueID string `json:"unique_id"`
+		} `json:"title"`
+		Events []event `json:"events"`
+	}
+	tl.Title.Text = text{Headline: html.EscapeString(j.Title), Text: "<p>" + html.EscapeString(j.Intro) + "</p>"}
+	tl.Title.UniqueID = "tl-title"
+	for i, s := range j.Stages {
+		var b strings.Builder
+		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(s.Intro))
+		for _, t := range s.Technologies {
+			fmt.Fprintf(&b, "<h3>%s</h3><p>%s</p>", html.EscapeString(t.Name), html.EscapeString(t.Summary))
+			if len(t.Cases) > 0 {
+				b.WriteString("<ul>")
+				for _, c := range t.Cases {
+					fmt.Fprintf(&b, "<li><strong>%s</strong>: %s</li>", html.EscapeString(c.Name), html.EscapeString(c.Text))
+				}
+				b.WriteString("</ul>")
+			}
+		}
+		tl.Events = append(tl.Events, event{
+			StartDate:   date{Year: i + 1},
+			DisplayDate: s.Section,
+			Text:        text{Headline: html.EscapeString(s.Title), Text: b.String()},
+			UniqueID:    "tl-" + s.ID,
+		})
+	}
+	return json.Marshal(tl)
+}
+
+// timelinePage is TimelineJS instantiated in a page, as its docs describe
+// ("Instantiate a Timeline in your page"), with its files from loopback.
+// The font option names one of TimelineJS's own font sets that uses the
+// reader's system fonts: the default set loads Google Fonts, which would
+// leave loopback; script_path (where TimelineJS finds its fonts and
+// locales) would otherwise default to Knight Lab's CDN. start_at_slide 1 opens on the first stage, as Waymark
+// does; the title slide stays one click back.
+const timelinePage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>TimelineJS: journey</title>
+<link rel="stylesheet" href="/tl/css/timeline.css">
+<script src="/tl/js/timeline.js" id="timeline-script-tag"></script>
+<style>html,body{margin:0;padding:0}#timeline-embed{width:100%%;height:650px}</style>
+</head><body>
+<div id="timeline-embed"></div>
+<script>
+window.timeline = new TL.Timeline('timeline-embed', %s, {script_path: location.origin + '/tl/js/', font: 'georgia-helvetica', start_at_slide: 1, language: 'en'});
+</script>
+</body></html>`
+
+// timelineServer serves the TimelineJS page and TimelineJS's own dist
+// files, brotli-compressed like Waymark's (at the same quality), so the
+// peer pays no more bytes than it would from a good CDN.
+type timelineServer struct {
+	files map[string][]byte // path -> body
+	br    map[string][]byte // path -> brotli body
+	srv   *http.Server
+	URL   string
+}
+
+func startTimeline(dist string, j data.Journey) (*timelineServer, error) {
+	js, err := timelineJSON(j)
+	if err != nil {
+		return nil, fmt.Errorf("TimelineJS JSON: %w", err)
+	}
+	t := &timelineServer{files: map[string][]byte{}, br: map[string][]byte{}}
+	t.files["/timeline/"] = []byte(fmt.Sprintf(timelinePage, js))
+	err = filepath.WalkDir(dist, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".map") {
+			return err
+		}
+		rel, _ := filepath.Rel(dist, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		t.files["/tl/"+filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading TimelineJS (make bench installs it): %w", err)
+	}
+	if _, ok := t.files["/tl/js/timeline.js"]; !ok {
+		return nil, fmt.Errorf("no js/timeline.js in %s", dist)
+	}
+	for p, b := range t.files {
+		switch path.Ext(p) {
+		case ".js", ".css", ".json", ".svg", ".html", "", ".ttf", ".eot":
+			c, err := brotliBytes(b)
+			if err != nil {
+				return nil, err
+			}
+			t.br[p] = c
+		}
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	t.URL = "http://" + l.Addr().String()
+	t.srv = &http.Server{Handler: t}
+	go t.srv.Serve(l)
+	return t, nil
+}
+
+func (t *timelineServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	b, ok := t.files[p]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	types := map[string]string{".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json",
+		".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".eot": "application/vnd.ms-fontobject", "": "text/html; charset=utf-8"}
+	w.Header().Set("Content-Type", types[path.Ext(p)])
+	w.Header().Set("Vary", "Accept-Encoding")
+	if c, ok := t.br[p]; ok && strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+		w.Header().Set("Content-Encoding", "br")
+		b = c
+	}
+	http.ServeContent(w, r, "", zeroTime, bytes.NewReader(b))
+}
+
+// brotliBytes compresses at the quality the site build uses
+// (build/compress.go: brotli.BestCompression).
+func brotliBytes(b []byte) ([]byte, error) {
+	var out bytes.Buffer
+	w := brotli.NewWriterLevel(&out, brotli.BestCompression)
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+var zeroTime time.Time
+
+func runOut(name string, args ...string) (string, error) {
+	out, err := exec.Command(name, args...).Output()
+	return string(out), err
+}
+
+// writeJourneyHost writes demo/journey.html: an article that embeds the
+// journey alone, with the same loader snippet the demo page lists for
+// editors. The demo page itself embeds every widget, which would weigh the
+// other widgets against TimelineJS's one timeline.
+func writeJourneyHost(dist, origin string) error {
+	page := `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Bench: the journey embedded in an article</title>
+<link rel="stylesheet" href="/demo.css">
+</head>
+<body>
+<main>
+<article>
+<h1>Digital borders: how technology meets people on the move</h1>
+<p>Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.</p>
+<div data-waymark="journey" data-lang="en" data-title="The journey" data-height="1400"></div>
+<script src="` + html.EscapeString(origin) + `/embed.js" async></script>
+</article>
+</main>
+</body>
+</html>
+`
+	file := filepath.Join(dist, "demo", "journey.html")
+	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
+		return fmt.Errorf("writing the bench's host page: %w", err)
+	}
+	br, err := brotliBytes([]byte(page))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file+".br", br, 0o644)
+}
