@@ -13,6 +13,8 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/components"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"waymark/precompress"
 )
 
 // results is everything one bench run measured; results.json holds it so
@@ -74,7 +76,7 @@ func loaderSizes(root, dist string) ([]loader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading %s (make bench installs it): %w", p.file, err)
 		}
-		br, err := brotliBytes(b)
+		br, err := precompress.Brotli(b)
 		if err != nil {
 			return nil, fmt.Errorf("compressing %s: %w", p.file, err)
 		}

@@ -17,9 +17,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/andybalholm/brotli"
-
 	"waymark/data"
+	"waymark/precompress"
 )
 
 // moduleRoot is the folder of the go.mod that holds this command.
@@ -234,7 +233,7 @@ func startTimeline(dist string, j data.Journey) (*timelineServer, error) {
 	for p, b := range t.files {
 		switch path.Ext(p) {
 		case ".js", ".css", ".json", ".svg", ".html", "", ".ttf", ".eot":
-			c, err := brotliBytes(b)
+			c, err := precompress.Brotli(b)
 			if err != nil {
 				return nil, err
 			}
@@ -267,20 +266,6 @@ func (t *timelineServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b = c
 	}
 	http.ServeContent(w, r, "", zeroTime, bytes.NewReader(b))
-}
-
-// brotliBytes compresses at the quality the site build uses
-// (build/compress.go: brotli.BestCompression).
-func brotliBytes(b []byte) ([]byte, error) {
-	var out bytes.Buffer
-	w := brotli.NewWriterLevel(&out, brotli.BestCompression)
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
 }
 
 var zeroTime time.Time
@@ -319,7 +304,7 @@ func writeJourneyHost(dist, origin string) error {
 	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
 		return fmt.Errorf("writing the bench's host page: %w", err)
 	}
-	br, err := brotliBytes([]byte(page))
+	br, err := precompress.Brotli([]byte(page))
 	if err != nil {
 		return err
 	}

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"sort"
 	"strings"
 
-	"github.com/andybalholm/brotli"
+	"waymark/precompress"
 )
 
 // compressible says whether a served file gets .br and .gz siblings: every
@@ -21,9 +19,7 @@ func compressible(p string) bool {
 	return false
 }
 
-// precompress adds name.br and name.gz beside every compressible file, at
-// the highest levels: this runs once per build, and readers on metered
-// connections pay for every byte on every visit.
+// precompress adds name.br and name.gz beside every compressible file.
 func (s site) precompress() error {
 	names := make([]string, 0, len(s))
 	for name := range s {
@@ -33,11 +29,11 @@ func (s site) precompress() error {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		br, err := brotliBytes(s[name])
+		br, err := precompress.Brotli(s[name])
 		if err != nil {
 			return fmt.Errorf("brotli %s: %w", name, err)
 		}
-		gz, err := gzipBytes(s[name])
+		gz, err := precompress.Gzip(s[name])
 		if err != nil {
 			return fmt.Errorf("gzip %s: %w", name, err)
 		}
@@ -45,31 +41,4 @@ func (s site) precompress() error {
 		s[name+".gz"] = gz
 	}
 	return nil
-}
-
-func brotliBytes(b []byte) ([]byte, error) {
-	var out bytes.Buffer
-	w := brotli.NewWriterLevel(&out, brotli.BestCompression)
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
-
-func gzipBytes(b []byte) ([]byte, error) {
-	var out bytes.Buffer
-	w, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
 }
