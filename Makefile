@@ -35,7 +35,7 @@ run: build
 
 ## vet: formatting and static checks, for the host and the wasm side
 vet:
-	@unformatted="$$(gofmt -l app build data web widgets)"; \
+	@unformatted="$$(gofmt -l app bench build chromium data precompress web widgets)"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./widgets ./data ./web

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os/exec"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"waymark/chromium"
 )
 
 //go:embed probe.js
@@ -53,33 +54,15 @@ type contender struct {
 // renderer: DevTools' network and CPU throttling set on the page then
 // apply to the iframe as well.
 func startBrowser(profileDir string) (context.Context, context.CancelFunc, error) {
-	var path string
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
+	path, err := chromium.Path()
+	if err != nil {
+		return nil, nil, err
 	}
-	if path == "" {
-		return nil, nil, fmt.Errorf("Chromium is not installed (make bench installs Debian's chromium)")
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profileDir),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, profileDir,
 		chromedp.Flag("disable-site-isolation-trials", true),
 		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"),
 		chromedp.WindowSize(1280, 900),
-	)
+	)...)
 	ctx, cancel := chromedp.NewContext(alloc)
 	if err := chromedp.Do(ctx); err != nil {
 		cancel()

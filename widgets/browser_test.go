@@ -30,6 +30,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"waymark/chromium"
 )
 
 // site is the built and served site the browser checks run against.
@@ -164,22 +166,13 @@ func (s *site) widgetPages(widget string) []string {
 	return out
 }
 
-func chromiumPath() (string, error) {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("Chromium is not installed (make test installs Debian's chromium)")
-}
-
 // browser starts one headless Chromium for the whole run. Every tab gets a
 // browser context of its own, so no cookie, storage or service worker
 // carries over between checks.
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	browserOnce.Do(func() {
-		path, err := chromiumPath()
+		path, err := chromium.Path()
 		if err != nil {
 			browserErr = err
 			return
@@ -189,23 +182,9 @@ func browser(t *testing.T) context.Context {
 			browserErr = err
 			return
 		}
-		alloc, _ := chromedp.NewExecAllocator(context.Background(),
-			chromedp.ExecPath(path),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.NoDefaultBrowserCheck,
-			chromedp.UserDataDir(profile),
-			// This machine's network is closed; Chromium's own background
-			// traffic would only fail, many times over.
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("disable-dev-shm-usage", true),
+		alloc, _ := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, profile,
 			chromedp.Flag("hide-scrollbars", false),
-		)
+		)...)
 		browserCtx, _ = chromedp.NewContext(alloc)
 		browserErr = chromedp.Do(browserCtx)
 	})
@@ -547,5 +526,25 @@ func screenshots(t *testing.T, s *site, widget string, prepare func(tb *tab, wid
 				noConsoleErrors(tb, u)
 			}
 		}
+	}
+}
+
+// withoutApp opens a page twice, with scripts off and with the wasm
+// blocked, and once it has loaded runs check on it: both must leave a
+// readable, usable page, and the app must not have run.
+func withoutApp(t *testing.T, u string, check func(tb *tab, where string)) {
+	t.Helper()
+	for _, o := range []struct {
+		name string
+		opts tabOptions
+	}{{"no JavaScript", tabOptions{noScript: true}}, {"wasm blocked", tabOptions{blockWasm: true}}} {
+		where := u + " (" + o.name + ")"
+		tb := open(t, u, o.opts)
+		waitFor(tb, "the page", `document.readyState === "complete"`)
+		time.Sleep(300 * time.Millisecond)
+		if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
+			t.Fatalf("%s: the app ran", where)
+		}
+		check(tb, where)
 	}
 }
