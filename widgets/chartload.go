@@ -17,6 +17,8 @@ type chartLoader struct {
 	funcs    []app.Func
 	loading  bool
 	pending  []app.Value
+	charts   []app.Value
+	resize   app.Func // one window listener resizes every chart
 }
 
 func newChartLoader(ctx app.Context, src, journey string) *chartLoader {
@@ -58,10 +60,20 @@ func (l *chartLoader) watch() {
 	}
 }
 
+// stop undoes everything watch and draw set up, so that leaving the page
+// (a map cell opens the journey) leaves no listener calling released Go
+// functions.
 func (l *chartLoader) stop() {
 	if l.observer != nil && l.observer.Truthy() {
 		l.observer.Call("disconnect")
 	}
+	if l.resize != nil {
+		app.Window().Call("removeEventListener", "resize", l.resize)
+	}
+	for _, c := range l.charts {
+		c.Call("dispose")
+	}
+	l.charts = nil
 	for _, f := range l.funcs {
 		f.Release()
 	}
@@ -110,10 +122,16 @@ func (l *chartLoader) render(box app.Value) {
 				}
 				return nil
 			}))
-			app.Window().Call("addEventListener", "resize", l.fn(func(app.Value, []app.Value) any {
-				chart.Call("resize")
-				return nil
-			}))
+			l.charts = append(l.charts, chart)
+			if l.resize == nil {
+				l.resize = l.fn(func(app.Value, []app.Value) any {
+					for _, c := range l.charts {
+						c.Call("resize")
+					}
+					return nil
+				})
+				app.Window().Call("addEventListener", "resize", l.resize)
+			}
 			return nil
 		}))
 }
