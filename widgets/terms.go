@@ -21,10 +21,14 @@ type termForm struct {
 type termIndex struct {
 	c     *data.Content
 	forms []termForm // longest first, so "algorithmic management" wins over "algorithm"
+
+	// found keeps each text's matches: texts never change, and a widget
+	// renders them again on every stage change, where the reader waits.
+	found map[string][]termMatch
 }
 
 func newTermIndex(c *data.Content) *termIndex {
-	ix := &termIndex{c: c}
+	ix := &termIndex{c: c, found: map[string][]termMatch{}}
 	for i := range c.Glossary.Terms {
 		t := &c.Glossary.Terms[i]
 		for _, f := range t.Forms {
@@ -45,6 +49,15 @@ type termMatch struct {
 // counts only as a whole word (never inside another word), and never
 // inside a web address, which reads as a link.
 func (ix *termIndex) find(text string) []termMatch {
+	if m, ok := ix.found[text]; ok {
+		return m
+	}
+	m := ix.search(text)
+	ix.found[text] = m
+	return m
+}
+
+func (ix *termIndex) search(text string) []termMatch {
 	src := []rune(text)
 	folded := make([]rune, len(src))
 	for i, r := range src {
