@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -111,7 +113,7 @@ func Build(opts Options) (*Result, error) {
 			return nil, fmt.Errorf("%s: %w", lang, err)
 		}
 		chartPaths[lang] = map[string]string{}
-		for _, id := range sortedKeys(charts) {
+		for _, id := range slices.Sorted(maps.Keys(charts)) {
 			p := "/web/" + fingerprint("chart-"+lang+"-"+id+".json", charts[id])
 			out[p] = charts[id]
 			chartPaths[lang][id] = p
@@ -221,15 +223,6 @@ func readECharts(path string) ([]byte, error) {
 		return nil, fmt.Errorf("reading ECharts: %w (make build installs echarts@%s from npm into .cache/echarts)", err, EChartsVersion)
 	}
 	return b, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func readWeb(name string) string {

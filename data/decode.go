@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -178,7 +179,7 @@ func (d *decoder) decodeString(n *node, v reflect.Value, path string, o tagOpts)
 			return
 		}
 	case len(o.enum) > 0:
-		if !contains(o.enum, s) {
+		if !slices.Contains(o.enum, s) {
 			d.errorf(n.pos, path, "one of "+strings.Join(o.enum, ", "), "%q is not allowed", s)
 		}
 	}
@@ -298,13 +299,4 @@ func (d *decoder) resolve() {
 		d.errs = append(d.errs, &Error{File: r.at.File, Pos: r.at.Pos, Path: r.at.Path,
 			Msg: fmt.Sprintf("%q is not a defined %s id", r.id, strings.TrimSuffix(r.ns, "s")), Want: want})
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

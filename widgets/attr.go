@@ -45,3 +45,15 @@ func EscapeAttr(s string) string {
 	}
 	return b.String()
 }
+
+// anchorID is the element id that a fragment names. Prerendered, it is the
+// fragment itself, so plain links and CSS :target work without script. In
+// the app it is prefixed: go-app scrolls the element a fragment names into
+// view when it starts, which in an iframe would scroll the host page to the
+// widget. The widgets follow fragments themselves (OnNav).
+func anchorID(interactive bool, id string) string {
+	if interactive {
+		return "wm-a-" + id
+	}
+	return id
+}

@@ -281,13 +281,8 @@ func (c *Checklist) shareURL() string {
 	return u.String()
 }
 
-// anchor is the element id for a list or item id; see Journey.anchor.
-func (c *Checklist) anchor(id string) string {
-	if c.Interactive {
-		return "wm-a-" + id
-	}
-	return id
-}
+// anchor is the element id for a list or item id; see anchorID.
+func (c *Checklist) anchor(id string) string { return anchorID(c.Interactive, id) }
 
 // Render draws the widget.
 func (c *Checklist) Render() app.UI {

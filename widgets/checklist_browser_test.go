@@ -7,7 +7,6 @@ package widgets
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -119,17 +118,7 @@ func TestChecklistBrowserHostileShareLinks(t *testing.T) {
 func TestChecklistBrowserWithoutJavaScriptAndWasm(t *testing.T) {
 	s := served(t)
 	for _, u := range s.widgetPages("checklist") {
-		for _, o := range []struct {
-			name string
-			opts tabOptions
-		}{{"no JavaScript", tabOptions{noScript: true}}, {"wasm blocked", tabOptions{blockWasm: true}}} {
-			where := u + " (" + o.name + ")"
-			tb := open(t, u, o.opts)
-			waitFor(tb, "the page", `document.readyState === "complete"`)
-			time.Sleep(300 * time.Millisecond)
-			if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
-				t.Fatalf("%s: the app ran", where)
-			}
+		withoutApp(t, u, func(tb *tab, where string) {
 			if got := eval[string](tb, visibleStages); got != "states" {
 				t.Errorf("%s: visible lists %q, want states", where, got)
 			}
@@ -146,7 +135,7 @@ func TestChecklistBrowserWithoutJavaScriptAndWasm(t *testing.T) {
 			if got := eval[string](tb, visibleStages); got != "organizations" {
 				t.Errorf("%s: after following the link, visible lists %q", where, got)
 			}
-		}
+		})
 	}
 }
 

@@ -74,12 +74,7 @@ type Figures struct {
 
 func (f *Figures) src() *sourceList {
 	if f.sources == nil {
-		f.sources = newSourceList(f.Content, func(id string) string {
-			if f.Interactive {
-				return "wm-a-" + id
-			}
-			return id
-		})
+		f.sources = newSourceList(f.Content, func(id string) string { return anchorID(f.Interactive, id) })
 		for _, fig := range f.Content.Figures.Figures {
 			f.sources.add("fig-"+fig.ID, "", fig.Cite)
 		}

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,13 +31,8 @@ type Glossary struct {
 	sources *sourceList
 }
 
-// anchor is the element id for a fragment; see Journey.anchor.
-func (g *Glossary) anchor(id string) string {
-	if g.Interactive {
-		return "wm-a-" + id
-	}
-	return id
-}
+// anchor is the element id for a fragment; see anchorID.
+func (g *Glossary) anchor(id string) string { return anchorID(g.Interactive, id) }
 
 func (g *Glossary) src() *sourceList {
 	if g.sources == nil {
@@ -199,7 +195,7 @@ func (g *Glossary) renderLetters(shown []string) app.UI {
 			letters = append(letters, l)
 			first[l] = ""
 		}
-		if first[l] == "" && hasString(shown, t.ID) {
+		if first[l] == "" && slices.Contains(shown, t.ID) {
 			first[l] = t.ID
 		}
 	}

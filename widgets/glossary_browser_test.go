@@ -69,13 +69,7 @@ func TestGlossaryBrowserAccessibilityAndFilter(t *testing.T) {
 func TestGlossaryBrowserWithoutJavaScript(t *testing.T) {
 	s := served(t)
 	for _, u := range s.widgetPages("glossary") {
-		for _, o := range []struct {
-			name string
-			opts tabOptions
-		}{{"no JavaScript", tabOptions{noScript: true}}, {"wasm blocked", tabOptions{blockWasm: true}}} {
-			where := u + " (" + o.name + ")"
-			tb := open(t, u, o.opts)
-			waitFor(tb, "the page", `document.readyState === "complete"`)
+		withoutApp(t, u, func(tb *tab, where string) {
 			if n := eval[int](tb, `document.querySelectorAll(".wm-entry").length`); n < 13 {
 				t.Errorf("%s: %d entries readable, want every term", where, n)
 			}
@@ -86,7 +80,7 @@ func TestGlossaryBrowserWithoutJavaScript(t *testing.T) {
 			if !eval[bool](tb, `document.querySelector("#term-non-refoulement").matches(":target")`) {
 				t.Errorf("%s: the letter index does not lead to its term", where)
 			}
-		}
+		})
 	}
 }
 

@@ -107,17 +107,8 @@ func (j *Journey) OnMount(ctx app.Context) {
 	})
 }
 
-// anchor is the element id for a stage or technology id. Prerendered, it is
-// the id itself, so plain fragment links and CSS :target work without
-// script. In the app it is prefixed: go-app scrolls the element a fragment
-// names into view when it starts, which in an iframe would scroll the host
-// page to the widget.
-func (j *Journey) anchor(id string) string {
-	if j.Interactive {
-		return "wm-a-" + id
-	}
-	return id
-}
+// anchor is the element id for a stage or technology id; see anchorID.
+func (j *Journey) anchor(id string) string { return anchorID(j.Interactive, id) }
 
 // OnNav follows the fragment when it changes after load: a link to a stage
 // or a technology, or the browser's back button.

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,7 @@ func newSourceList(c *data.Content, anchor func(string) string) *sourceList {
 // parts always shown), rests on the citations ids.
 func (s *sourceList) add(claim, owner string, ids []string) {
 	for _, id := range ids {
-		if s.c.Citation(id) == nil || hasString(s.claims[claim], id) {
+		if s.c.Citation(id) == nil || slices.Contains(s.claims[claim], id) {
 			continue
 		}
 		if s.num[id] == 0 {
@@ -51,15 +52,6 @@ func (s *sourceList) add(claim, owner string, ids []string) {
 		s.backs[id] = append(s.backs[id], m)
 		s.owner[m] = owner
 	}
-}
-
-func hasString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func markerID(claim string, n int) string { return "ref-" + claim + "-" + strconv.Itoa(n) }

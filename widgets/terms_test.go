@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ func TestTermsAreLinksWithoutScriptAndTipsInTheApp(t *testing.T) {
 		hrefs = append(hrefs, text(n)+" "+h)
 	}
 	for _, want := range []string{"Fingerprints /w/glossary/en/#term-fingerprint", "database /w/glossary/en/#term-database", "tags /w/glossary/en/#term-tag"} {
-		if !hasString(hrefs, want) {
+		if !slices.Contains(hrefs, want) {
 			t.Errorf("prerendered journey has no term link %q (has %q)", want, hrefs)
 		}
 	}
