@@ -2,12 +2,12 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -80,6 +80,22 @@ type decoder struct {
 	errs Errors
 	ids  map[string]map[string]*Error // namespace -> id -> where it was declared
 	refs []pendingRef
+
+	// positions remembers where every decoded value stood, so the rules
+	// that relate several fields (rules.go), which see only Go values, can
+	// still point an editor at the line. One map entry per value is all it
+	// costs: the decoder builds each JSON path anyway.
+	positions map[string]map[string]Pos // file -> JSON path -> position
+	at        map[string]Pos            // positions of the current file
+}
+
+// startFile makes file, which holds the given number of values, the one
+// whose values and problems are recorded next. Sizing its table up front
+// spares the map's growing, most of what remembering positions costs.
+func (d *decoder) startFile(file string, values int) {
+	d.file = file
+	d.at = make(map[string]Pos, values)
+	d.positions[file] = d.at
 }
 
 type pendingRef struct {
@@ -99,6 +115,7 @@ func join(path, name string) string {
 }
 
 func (d *decoder) decode(n *node, v reflect.Value, path string, o tagOpts) {
+	d.at[path] = n.pos
 	switch v.Kind() {
 	case reflect.String:
 		if n.kind != kindString {
@@ -287,11 +304,7 @@ func (d *decoder) resolve() {
 		if _, ok := d.ids[r.ns][r.id]; ok {
 			continue
 		}
-		known := make([]string, 0, len(d.ids[r.ns]))
-		for id := range d.ids[r.ns] {
-			known = append(known, id)
-		}
-		sort.Strings(known)
+		known := slices.Sorted(maps.Keys(d.ids[r.ns]))
 		want := "an id defined under " + r.ns
 		if len(known) > 0 && len(known) <= 12 {
 			want = "one of " + strings.Join(known, ", ")

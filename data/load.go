@@ -8,48 +8,17 @@
 package data
 
 import (
+	"cmp"
 	"embed"
 	"io/fs"
+	"maps"
 	"path"
-	"reflect"
-	"sort"
+	"slices"
+	"strings"
 )
 
 //go:embed */*.json
 var embedded embed.FS
-
-// Content is everything a widget needs in one language.
-type Content struct {
-	UI        UI
-	Journey   Journey
-	Checklist Checklist
-	Glossary  Glossary
-	Figures   Figures
-	Rights    []Right
-	Sources   Sources
-
-	rights    map[string]*Right
-	citations map[string]*Citation
-	documents map[string]*Document
-}
-
-// files maps each file every language folder must hold to the part of
-// Content it fills.
-var files = []struct {
-	name   string
-	target func(c *Content) any
-}{
-	{"ui.json", func(c *Content) any { return &c.UI }},
-	{"journey.json", func(c *Content) any { return &c.Journey }},
-	{"checklist.json", func(c *Content) any { return &c.Checklist }},
-	{"glossary.json", func(c *Content) any { return &c.Glossary }},
-	{"figures.json", func(c *Content) any { return &c.Figures }},
-	{"rights.json", func(c *Content) any { return &rightsFile{&c.Rights} }},
-	{"sources.json", func(c *Content) any { return &c.Sources }},
-}
-
-// rightsFile lets rights.json decode straight into Content.Rights.
-type rightsFile struct{ rights *[]Right }
 
 // Embedded loads the content compiled into the program. It panics if that
 // content is invalid: the tests and the build reject such content first, so
@@ -98,29 +67,23 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 
 func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
 	c := &Content{}
-	d := &decoder{ids: map[string]map[string]*Error{}}
+	d := &decoder{ids: map[string]map[string]*Error{}, positions: map[string]map[string]Pos{}}
 	known := map[string]bool{}
-	for _, f := range files {
+	for _, f := range contentFiles {
 		known[f.name] = true
-		d.file = path.Join(prefix, lang, f.name)
+		name := path.Join(prefix, lang, f.name)
 		src, err := fs.ReadFile(fsys, path.Join(lang, f.name))
 		if err != nil {
-			d.errs = append(d.errs, &Error{File: d.file, Pos: Pos{1, 1}, Msg: "cannot read the file: " + err.Error(), Want: "every language folder to hold " + fileList()})
+			d.errs = append(d.errs, &Error{File: name, Pos: Pos{1, 1}, Msg: "cannot read the file: " + err.Error(), Want: "every language folder to hold " + fileList()})
 			continue
 		}
-		root, err := parseJSON(d.file, src)
+		root, values, err := parseJSON(name, src)
 		if err != nil {
 			d.errs = append(d.errs, err.(*Error))
 			continue
 		}
-		target := f.target(c)
-		if rf, ok := target.(*rightsFile); ok {
-			var holder Rights
-			d.decode(root, reflect.ValueOf(&holder).Elem(), "", tagOpts{})
-			*rf.rights = holder.Rights
-			continue
-		}
-		d.decode(root, reflect.ValueOf(target).Elem(), "", tagOpts{})
+		d.startFile(name, values)
+		f.decodeInto(d, root, c)
 	}
 	entries, _ := fs.ReadDir(fsys, lang)
 	for _, e := range entries {
@@ -131,36 +94,23 @@ func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
 	if len(d.errs) == 0 {
 		d.resolve()
 	}
-	if len(d.errs) == 0 && c.UI.Lang != lang {
-		d.errs = append(d.errs, &Error{File: path.Join(prefix, lang, "ui.json"), Pos: Pos{1, 1}, Path: "lang",
-			Msg: "language " + c.UI.Lang + " in folder " + lang, Want: "the folder's name, " + lang})
+	// Rules that relate fields may follow any id, so they wait until every
+	// id resolves; they then all run, to list every problem at once.
+	if len(d.errs) == 0 {
+		if c.UI.Lang != lang {
+			d.errs = append(d.errs, &Error{File: path.Join(prefix, lang, "ui.json"), Pos: Pos{1, 1}, Path: "lang",
+				Msg: "language " + c.UI.Lang + " in folder " + lang, Want: "the folder's name, " + lang})
+		}
+		d.applyRules(path.Join(prefix, lang), c)
 	}
-	sort.SliceStable(d.errs, func(i, j int) bool {
-		a, b := d.errs[i], d.errs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		return a.Pos.Col < b.Pos.Col
+	slices.SortStableFunc(d.errs, func(a, b *Error) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 	if len(d.errs) > 0 {
 		return nil, d.errs
 	}
 	c.index()
 	return c, nil
-}
-
-func fileList() string {
-	s := ""
-	for i, f := range files {
-		if i > 0 {
-			s += ", "
-		}
-		s += f.name
-	}
-	return s
 }
 
 func (c *Content) index() {
@@ -191,10 +141,5 @@ func (c *Content) Document(id string) *Document { return c.documents[id] }
 // Languages returns the language tags of contents, sorted, so every list of
 // pages comes out in the same order.
 func Languages(contents map[string]*Content) []string {
-	langs := make([]string, 0, len(contents))
-	for l := range contents {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	return langs
+	return slices.Sorted(maps.Keys(contents))
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -43,7 +45,7 @@ func TestEmbeddedContentValidates(t *testing.T) {
 func fixture(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, f := range files {
+	for _, f := range contentFiles {
 		b, err := os.ReadFile("testdata/fixture/en/" + f.name)
 		if err != nil {
 			t.Fatal(err)
@@ -63,6 +65,38 @@ func TestFixtureValidates(t *testing.T) {
 	}
 	if got := c["en"].Citation("fn-1").URL; got != "https://example.org/one?a=1&b=2" {
 		t.Errorf("citation url = %q", got)
+	}
+	// The rules of rules.go must let through a comparison of one unit, and
+	// a range that no comparison holds.
+	figs := c["en"].Figures
+	if len(figs.Comparisons) == 0 || !slices.ContainsFunc(figs.Figures, func(f Figure) bool { return f.Upper > 0 }) {
+		t.Error("the fixture no longer holds both a comparison and a range")
+	}
+}
+
+// TestContentTagsAreChecked: a mistake in Content's file tags must stop
+// every test, not leave a field that no file fills.
+func TestContentTagsAreChecked(t *testing.T) {
+	for name, typ := range map[string]reflect.Type{
+		"no file tag": reflect.TypeFor[struct{ UI UI }](),
+		"list without a key": reflect.TypeFor[struct {
+			Rights []Right `file:"rights.json"`
+		}](),
+		"two fields one file": reflect.TypeFor[struct {
+			A, B UI `file:"ui.json"`
+		}](),
+		"neither object nor list": reflect.TypeFor[struct {
+			Lang string `file:"lang.json"`
+		}](),
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: filesOf accepted it", name)
+				}
+			}()
+			filesOf(typ)
+		}()
 	}
 }
 
@@ -181,27 +215,76 @@ func TestBrokenContent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fixture(t)
-			path := "en/" + tt.file
-			src := string(fsys[path].Data)
-			if !strings.Contains(src, tt.old) {
-				t.Fatalf("fixture %s has no %q", tt.file, tt.old)
-			}
-			fsys[path] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.old, tt.new, 1))}
-			_, err := Load(fsys, "data")
-			if err == nil {
-				t.Fatal("broken content loaded without error")
-			}
-			var errs Errors
-			if !errors.As(err, &errs) {
-				t.Fatalf("error is %T, want data.Errors", err)
-			}
+			errs := loadBroken(t, tt.file, tt.old, tt.new)
 			for _, e := range errs {
 				if e.Error() == tt.wantError {
 					return
 				}
 			}
-			t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.wantError)
+			t.Errorf("got:\n%v\nwant a line:\n%s", errs, tt.wantError)
+		})
+	}
+}
+
+// loadBroken loads the fixture with the first old in file replaced by new,
+// and returns the problems found, failing the test if there are none.
+func loadBroken(t *testing.T, file, old, new string) Errors {
+	t.Helper()
+	fsys := fixture(t)
+	path := "en/" + file
+	src := string(fsys[path].Data)
+	if !strings.Contains(src, old) {
+		t.Fatalf("fixture %s has no %q", file, old)
+	}
+	fsys[path] = &fstest.MapFile{Data: []byte(strings.Replace(src, old, new, 1))}
+	_, err := Load(fsys, "data")
+	if err == nil {
+		t.Fatal("broken content loaded without error")
+	}
+	var errs Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("error is %T, want data.Errors", err)
+	}
+	return errs
+}
+
+// TestRulesAcrossFields breaks the rules of rules.go, which relate several
+// fields, and wants the whole error: each problem at the reference that
+// breaks the rule, every problem at once, in file order.
+func TestRulesAcrossFields(t *testing.T) {
+	tests := []struct {
+		name      string
+		file      string
+		old, new  string // the first old in file is replaced by new
+		wantError string // every line of the error
+	}{
+		{
+			name: "comparison of two units", file: "figures.json",
+			old: `"figures": ["poorest", "richest"]`, new: `"figures": ["poorest", "displaced"]`,
+			wantError: `data/en/figures.json:11:147: comparisons[0].figures[1]: figure "poorest" counts "percent of global wealth" but figure "displaced" counts "people" (expected figures of one unit in a comparison)`,
+		},
+		{
+			name: "comparison including a range", file: "figures.json",
+			old: `"value": 76, "unit"`, new: `"value": 76, "upper": 80, "unit"`,
+			wantError: `data/en/figures.json:11:147: comparisons[0].figures[1]: figure "richest" is a range (expected single numbers in a comparison)`,
+		},
+		{
+			name: "every problem at once", file: "figures.json",
+			old: `"figures": ["poorest", "richest"]}`, new: `"figures": ["poorest", "displaced", "market"]},
+    {"id": "market", "title": "T", "takeaway": "T.",
+     "figures": ["market", "richest"]}`,
+			wantError: `data/en/figures.json:11:147: comparisons[0].figures[1]: figure "poorest" counts "percent of global wealth" but figure "displaced" counts "people" (expected figures of one unit in a comparison)
+data/en/figures.json:11:160: comparisons[0].figures[2]: figure "poorest" counts "percent of global wealth" but figure "market" counts "billion US dollars" (expected figures of one unit in a comparison)
+data/en/figures.json:11:160: comparisons[0].figures[2]: figure "market" is a range (expected single numbers in a comparison)
+data/en/figures.json:13:18: comparisons[1].figures[0]: figure "market" is a range (expected single numbers in a comparison)
+data/en/figures.json:13:28: comparisons[1].figures[1]: figure "market" counts "billion US dollars" but figure "richest" counts "percent of global wealth" (expected figures of one unit in a comparison)`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := loadBroken(t, tt.file, tt.old, tt.new).Error(); got != tt.wantError {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.wantError)
+			}
 		})
 	}
 }
@@ -226,7 +309,7 @@ func TestMissingAndUnexpectedFiles(t *testing.T) {
 
 func TestLanguageMustMatchFolder(t *testing.T) {
 	fsys := fixture(t)
-	for _, f := range files {
+	for _, f := range contentFiles {
 		fsys["ar/"+f.name] = fsys["en/"+f.name]
 	}
 	_, err := Load(fsys, "data")

@@ -9,16 +9,13 @@ import (
 // Schemas returns a JSON Schema (draft 2020-12) for each content file, keyed
 // by file name ("journey.json"). They are generated from the same types and
 // tags the validator reads, so editors' tools and the build agree on what a
-// file may hold. Cross-file rules (ids that must exist) are described in the
-// fields' descriptions; only the build can check them.
+// file may hold. Rules that relate several values (ids that must exist, the
+// unit a comparison's figures share) are beyond JSON Schema: they are only
+// described in the fields' descriptions, and only Load checks them.
 func Schemas() map[string][]byte {
 	out := map[string][]byte{}
-	for _, f := range files {
-		t := reflect.TypeOf(f.target(&Content{})).Elem()
-		if t == reflect.TypeOf(rightsFile{}) {
-			t = reflect.TypeOf(Rights{})
-		}
-		s := schemaOf(t, tagOpts{})
+	for _, f := range contentFiles {
+		s := schemaOf(f.typ, tagOpts{})
 		s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 		s["title"] = "Waymark " + f.name
 		b, err := json.MarshalIndent(s, "", "  ")

@@ -1,11 +1,7 @@
 package data
 
-// Rights lists the human rights the content refers to (data/<lang>/rights.json).
-type Rights struct {
-	Rights []Right `json:"rights" doc:"Every right a technology may threaten."`
-}
-
-// Right is one human right, named as the report names it.
+// Right is one human right, named as the report names it. Content.Rights
+// lists every one (data/<lang>/rights.json).
 type Right struct {
 	ID      string   `json:"id" waymark:"id=rights" doc:"Stable id (lowercase letters, digits, dashes)."`
 	Name    string   `json:"name" doc:"Name of the right, e.g. \"Right to privacy\"."`

@@ -1,0 +1,83 @@
+package data
+
+import (
+	"fmt"
+	"path"
+)
+
+// rule checks one relation between fields of a language's content and
+// reports each value that breaks it.
+type rule func(c *Content, report report)
+
+// report records a problem at the value that file (a name such as
+// "figures.json") holds at jsonPath, so a rule, which sees Go values, can
+// still point an editor at a line.
+type report func(file, jsonPath, want, format string, args ...any)
+
+// rules are the content rules that relate several fields. A rule about one
+// field on its own is a struct tag (`waymark:"..."`), which the decoder and
+// the schema both read. A rule that relates fields, such as the units of
+// the figures one chart compares, cannot be a tag, so it lives in this file
+// as a function in this list, and a new such rule is one more function.
+//
+// They run only once every file decodes and every id resolves, so a rule may
+// follow ids without checking them, and all of them run, so every problem is
+// listed at once.
+var rules = []rule{
+	comparisonsShareOneUnit,
+	comparisonsHoldSingleNumbers,
+}
+
+// applyRules runs every rule on c, the content of folder dir (e.g.
+// "data/en"), placing each problem where the decoder found the value.
+func (d *decoder) applyRules(dir string, c *Content) {
+	report := func(file, jsonPath, want, format string, args ...any) {
+		file = path.Join(dir, file)
+		pos, ok := d.positions[file][jsonPath]
+		if !ok {
+			pos = Pos{1, 1} // a rule named a value no file holds; still say which
+		}
+		d.errs = append(d.errs, &Error{File: file, Pos: pos, Path: jsonPath, Msg: fmt.Sprintf(format, args...), Want: want})
+	}
+	for _, r := range rules {
+		r(c, report)
+	}
+}
+
+// comparisonsShareOneUnit: a comparison draws its figures as bars on one
+// axis, and bars of different units side by side would compare what cannot
+// be compared. Each figure is held to the unit of the first.
+func comparisonsShareOneUnit(c *Content, report report) {
+	figures := figuresByID(c)
+	for i, chart := range c.Figures.Comparisons {
+		first := figures[chart.Figures[0]]
+		for j, id := range chart.Figures {
+			if f := figures[id]; f.Unit != first.Unit {
+				report("figures.json", fmt.Sprintf("comparisons[%d].figures[%d]", i, j), "figures of one unit in a comparison",
+					"figure %q counts %q but figure %q counts %q", first.ID, first.Unit, f.ID, f.Unit)
+			}
+		}
+	}
+}
+
+// comparisonsHoldSingleNumbers: a bar has one height, so a range in a
+// comparison would be drawn as a single number the source never gave.
+func comparisonsHoldSingleNumbers(c *Content, report report) {
+	figures := figuresByID(c)
+	for i, chart := range c.Figures.Comparisons {
+		for j, id := range chart.Figures {
+			if figures[id].Upper > 0 {
+				report("figures.json", fmt.Sprintf("comparisons[%d].figures[%d]", i, j), "single numbers in a comparison",
+					"figure %q is a range", id)
+			}
+		}
+	}
+}
+
+func figuresByID(c *Content) map[string]*Figure {
+	m := make(map[string]*Figure, len(c.Figures.Figures))
+	for i := range c.Figures.Figures {
+		m[c.Figures.Figures[i].ID] = &c.Figures.Figures[i]
+	}
+	return m
+}
