@@ -18,7 +18,11 @@ type chartLoader struct {
 	loading  bool
 	pending  []app.Value
 	charts   []app.Value
-	resize   app.Func // one window listener resizes every chart
+	// resizer resizes a chart whenever its box changes width: on a window
+	// resize, and also when the page's scrollbar appears or the box's
+	// container changes, which fire no window event and would leave the
+	// chart wider than its box (the page then scrolls sideways on a phone).
+	resizer app.Value
 }
 
 func newChartLoader(ctx app.Context, src, journey string) *chartLoader {
@@ -67,8 +71,8 @@ func (l *chartLoader) stop() {
 	if l.observer != nil && l.observer.Truthy() {
 		l.observer.Call("disconnect")
 	}
-	if l.resize != nil {
-		app.Window().Call("removeEventListener", "resize", l.resize)
+	if l.resizer != nil && l.resizer.Truthy() {
+		l.resizer.Call("disconnect")
 	}
 	for _, c := range l.charts {
 		c.Call("dispose")
@@ -123,15 +127,27 @@ func (l *chartLoader) render(box app.Value) {
 				return nil
 			}))
 			l.charts = append(l.charts, chart)
-			if l.resize == nil {
-				l.resize = l.fn(func(app.Value, []app.Value) any {
-					for _, c := range l.charts {
-						c.Call("resize")
-					}
-					return nil
-				})
-				app.Window().Call("addEventListener", "resize", l.resize)
+			l.observeSize(box)
+			return nil
+		}))
+}
+
+// observeSize resizes the chart in box whenever box changes size.
+func (l *chartLoader) observeSize(box app.Value) {
+	if l.resizer == nil {
+		ro := app.Window().Get("ResizeObserver")
+		if !ro.Truthy() {
+			return
+		}
+		l.resizer = ro.New(l.fn(func(this app.Value, args []app.Value) any {
+			entries := args[0]
+			for i := 0; i < entries.Length(); i++ {
+				if c := app.Window().Get("echarts").Call("getInstanceByDom", entries.Index(i).Get("target")); c.Truthy() {
+					c.Call("resize")
+				}
 			}
 			return nil
 		}))
+	}
+	l.resizer.Call("observe", box)
 }
