@@ -4,6 +4,7 @@
 # and work on a fresh machine with Go installed.
 
 GO ?= go
+WAYMARK = $(GO) run ./build/cmd/waymark
 DIST ?= dist
 ADDR ?= 127.0.0.1:8080
 DEMO_ADDR ?= 127.0.0.1:8081
@@ -23,21 +24,21 @@ BENCH_DEPS := .cache/bench/.installed-$(TIMELINEJS_VERSION)-$(IFRAME_RESIZER_VER
 NEED_NPM = command -v npm >/dev/null 2>&1 || { echo "installing npm from Debian"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 
-.PHONY: build run test vet browser-deps bench clean
+.PHONY: build run test vet browser-deps sizes bench clean
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
 build: $(ECHARTS)
-	$(GO) run ./build -out $(DIST) -origin http://$(ADDR)
+	$(WAYMARK) -out $(DIST) -origin http://$(ADDR) -echarts $(ECHARTS)
 
 ## run: build, then serve the widgets and the demo page (prints the URLs)
 run: build
-	$(GO) run ./build serve -dir $(DIST) -addr $(ADDR) -demo $(DEMO_ADDR)
+	$(WAYMARK) serve -dir $(DIST) -addr $(ADDR) -demo $(DEMO_ADDR)
 
 ## vet: formatting and static checks, for the host and the wasm side
 vet:
 	@unformatted="$$(gofmt -l app bench build chromium data precompress web widgets)"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet -tags browser ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./widgets ./data ./web
 
 ## browser-deps: Chromium (Debian) and a pinned axe-core, for the browser checks
@@ -56,9 +57,16 @@ $(AXE):
 	@$(NEED_NPM)
 	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/axe axe-core@$(AXE_VERSION)
 
-## test: every test, the real-browser checks included
+## test: every test, the real-browser checks included (go test ./... alone
+## runs the unit tests; the browser build tag adds the browser checks,
+## which find axe-core and ECharts through the two variables)
 test: vet browser-deps $(ECHARTS)
-	$(GO) test -count=1 -timeout 20m ./...
+	WAYMARK_AXE=$(CURDIR)/$(AXE) WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) \
+		$(GO) test -tags browser -count=1 -timeout 14m ./...
+
+## sizes: what a reader downloads, from a build made as the shipped one
+sizes: $(ECHARTS)
+	WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) $(GO) test ./build -run '^$$' -bench Sizes -benchtime 1x
 
 $(BENCH_DEPS):
 	@$(NEED_NPM)
@@ -69,7 +77,7 @@ $(BENCH_DEPS):
 ## bench: Waymark's journey against TimelineJS in headless Chromium (not part of test);
 ## prints a table and writes bench-results/
 bench: browser-deps $(ECHARTS) $(BENCH_DEPS)
-	$(GO) run ./bench -out bench-results
+	$(GO) run ./bench -out bench-results -echarts $(ECHARTS) -peers .cache/bench/node_modules
 
 clean:
 	rm -rf $(DIST) .cache

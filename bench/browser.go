@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -295,7 +295,7 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 	for _, d := range ev {
 		r.EventTiming = append(r.EventTiming, d)
 	}
-	sort.Float64s(r.EventTiming)
+	slices.Sort(r.EventTiming)
 	et := make([]float64, 20)
 	copy(et[max(0, 20-len(r.EventTiming)):], r.EventTiming)
 	r.EventP50, r.EventP95 = percentile(et, 50), percentile(et, 95)
@@ -311,8 +311,8 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 			r.OffLoopback = append(r.OffLoopback, u)
 		}
 	}
-	sort.Strings(r.OffLoopback)
-	sort.Strings(r.URLs)
+	slices.Sort(r.OffLoopback)
+	slices.Sort(r.URLs)
 	r.Requests = len(tb.sent)
 	r.Failed = tb.failed
 	for _, x := range tb.finished {
@@ -367,7 +367,7 @@ func (tb *tab) event(ev any) {
 	}
 }
 
-// inflight counts requests not yet finished or failed.
+// settledCount counts the requests that have finished or failed so far.
 func (tb *tab) settledCount() int {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()

@@ -8,7 +8,7 @@
 //
 // Usage:
 //
-//	go run ./bench [-runs 5] [-out bench-results]
+//	go run ./bench -echarts echarts.min.js -peers node_modules [-runs 5] [-out bench-results]
 package main
 
 import (
@@ -23,31 +23,29 @@ import (
 
 func main() {
 	runs := flag.Int("runs", 5, "cold-cache runs per contender and profile (at least 5 for the report's medians)")
-	out := flag.String("out", "bench-results", "folder for the results, relative to the module root")
+	out := flag.String("out", "bench-results", "folder for the results")
+	echarts := flag.String("echarts", "", "path of echarts.min.js, for the site and the report (make bench passes the pinned copy)")
+	peers := flag.String("peers", "", "node_modules folder holding the peers: TimelineJS, iframe-resizer and pym.js (make bench installs them)")
 	flag.Parse()
-	if err := benchMain(*runs, *out); err != nil {
+	if *echarts == "" || *peers == "" {
+		fmt.Fprintln(os.Stderr, "bench: -echarts and -peers are required; make bench installs and passes them")
+		os.Exit(2)
+	}
+	if err := benchMain(*runs, *out, *echarts, *peers); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-// Pinned peers, installed by `make bench` into .cache/bench.
+// The pinned peers' files, inside the node_modules folder make bench
+// installs them into.
 const (
-	timelineDist   = ".cache/bench/node_modules/@knight-lab/timelinejs/dist"
-	iframeResizer  = ".cache/bench/node_modules/@iframe-resizer/parent/index.umd.js"
-	pymJS          = ".cache/bench/node_modules/pym.js/dist/pym.v1.min.js"
-	echartsMinJS   = ".cache/echarts/node_modules/echarts/dist/echarts.min.js"
-	packageVersion = ".cache/bench/node_modules/%s/package.json"
+	timelineDist  = "@knight-lab/timelinejs/dist"
+	iframeResizer = "@iframe-resizer/parent/index.umd.js"
+	pymJS         = "pym.js/dist/pym.v1.min.js"
 )
 
-func benchMain(runs int, outDir string) error {
-	root, err := moduleRoot()
-	if err != nil {
-		return err
-	}
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(root, outDir)
-	}
+func benchMain(runs int, outDir, echarts, peers string) error {
 	content, err := data.LoadEmbedded()
 	if err != nil {
 		return fmt.Errorf("loading the content: %w", err)
@@ -71,18 +69,18 @@ func benchMain(runs int, outDir string) error {
 	defer os.RemoveAll(tmp)
 
 	fmt.Fprintln(os.Stderr, "bench: building and serving the site")
-	site, err := startWaymark(root, tmp)
+	site, err := startWaymark(tmp, echarts)
 	if err != nil {
 		return err
 	}
 	defer site.stop()
-	tl, err := startTimeline(filepath.Join(root, timelineDist), en.Journey)
+	tl, err := startTimeline(filepath.Join(peers, timelineDist), en.Journey)
 	if err != nil {
 		return err
 	}
 	defer tl.srv.Close()
 
-	loaders, err := loaderSizes(root, site.dist)
+	loaders, err := loaderSizes(peers, site.dist)
 	if err != nil {
 		return err
 	}
@@ -99,7 +97,7 @@ func benchMain(runs int, outDir string) error {
 	}
 	res := results{
 		Date:     time.Now().UTC().Format(time.RFC3339),
-		Versions: versions(root),
+		Versions: versions(peers),
 		Loaders:  loaders,
 		Runs:     runs,
 	}
@@ -119,5 +117,5 @@ func benchMain(runs int, outDir string) error {
 			}
 		}
 	}
-	return res.write(root, outDir)
+	return res.write(echarts, outDir)
 }

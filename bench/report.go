@@ -7,7 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -58,7 +58,7 @@ type row struct {
 
 // loaderSizes reads our loader as the build wrote it and brotli-compresses
 // the peers' minified files at the build's quality.
-func loaderSizes(root, dist string) ([]loader, error) {
+func loaderSizes(peers, dist string) ([]loader, error) {
 	ours, err := os.ReadFile(filepath.Join(dist, "embed.js"))
 	if err != nil {
 		return nil, fmt.Errorf("reading the built embed loader: %w", err)
@@ -69,24 +69,24 @@ func loaderSizes(root, dist string) ([]loader, error) {
 	}
 	out := []loader{{Name: "Waymark embed.js", File: "dist/embed.js", Bytes: len(ours), Brotli: len(oursBr)}}
 	for _, p := range []struct{ name, file string }{
-		{"@iframe-resizer/parent " + versionOf(root, "@iframe-resizer/parent"), iframeResizer},
-		{"pym.js " + versionOf(root, "pym.js"), pymJS},
+		{"@iframe-resizer/parent " + versionOf(peers, "@iframe-resizer/parent"), iframeResizer},
+		{"pym.js " + versionOf(peers, "pym.js"), pymJS},
 	} {
-		b, err := os.ReadFile(filepath.Join(root, p.file))
+		b, err := os.ReadFile(filepath.Join(peers, p.file))
 		if err != nil {
 			return nil, fmt.Errorf("reading %s (make bench installs it): %w", p.file, err)
 		}
-		br, err := precompress.Brotli(b)
+		br, err := precompress.Brotli(b, precompress.Best)
 		if err != nil {
 			return nil, fmt.Errorf("compressing %s: %w", p.file, err)
 		}
-		out = append(out, loader{Name: p.name, File: strings.TrimPrefix(p.file, ".cache/bench/node_modules/"), Bytes: len(b), Brotli: len(br)})
+		out = append(out, loader{Name: p.name, File: p.file, Bytes: len(b), Brotli: len(br)})
 	}
 	return out, nil
 }
 
-func versionOf(root, pkg string) string {
-	b, err := os.ReadFile(filepath.Join(root, fmt.Sprintf(packageVersion, pkg)))
+func versionOf(peers, pkg string) string {
+	b, err := os.ReadFile(filepath.Join(peers, pkg, "package.json"))
 	if err != nil {
 		return "?"
 	}
@@ -95,10 +95,10 @@ func versionOf(root, pkg string) string {
 	return v.Version
 }
 
-func versions(root string) map[string]string {
+func versions(peers string) map[string]string {
 	m := map[string]string{}
 	for _, p := range []string{"@knight-lab/timelinejs", "@iframe-resizer/parent", "pym.js"} {
-		m[p] = versionOf(root, p)
+		m[p] = versionOf(peers, p)
 	}
 	if out, err := runOut("chromium", "--version"); err == nil {
 		m["chromium"] = strings.TrimSpace(out)
@@ -118,7 +118,7 @@ func percentile(xs []float64, p float64) float64 {
 			s[i] = math.Inf(1)
 		}
 	}
-	sort.Float64s(s)
+	slices.Sort(s)
 	k := int(math.Ceil(p/100*float64(len(s)))) - 1
 	k = max(0, min(k, len(s)-1))
 	return s[k]
@@ -129,7 +129,7 @@ func summarize(xs []float64) stat {
 		return stat{}
 	}
 	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
+	slices.Sort(s)
 	med := s[len(s)/2]
 	if len(s)%2 == 0 {
 		med = (s[len(s)/2-1] + s[len(s)/2]) / 2
@@ -287,7 +287,7 @@ func (res *results) markdown() string {
 
 // write prints the table and writes results.md, results.json and
 // report.html with its local copy of ECharts.
-func (res *results) write(root, dir string) error {
+func (res *results) write(echarts, dir string) error {
 	res.summarize()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -304,7 +304,7 @@ func (res *results) write(root, dir string) error {
 	if err := os.WriteFile(filepath.Join(dir, "results.json"), append(js, '\n'), 0o644); err != nil {
 		return err
 	}
-	ec, err := os.ReadFile(filepath.Join(root, echartsMinJS))
+	ec, err := os.ReadFile(echarts)
 	if err != nil {
 		return fmt.Errorf("reading ECharts for the report (make bench installs it): %w", err)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -11,115 +10,70 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
+	"waymark/build"
 	"waymark/data"
 	"waymark/precompress"
 )
 
-// moduleRoot is the folder of the go.mod that holds this command.
-func moduleRoot() (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	gomod := strings.TrimSpace(string(out))
-	if gomod == "" || gomod == os.DevNull {
-		return "", fmt.Errorf("not inside the waymark module")
-	}
-	return filepath.Dir(gomod), nil
-}
-
-// freePort asks the kernel for a free loopback port. The port is closed
-// again before use, which is racy in principle but fine on a bench machine.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// waymarkSite is the built site, served the way `make run` serves it.
+// waymarkSite is the built site, served the way make run serves it.
 type waymarkSite struct {
-	dist   string
-	origin string // widgets
-	demo   string // demo page
-	cmd    *exec.Cmd
+	dist    string
+	origin  string // widgets
+	demo    string // demo page
+	servers []*http.Server
 }
 
-// startWaymark compiles the build tool, builds the site for a widget origin
-// on a free port and serves it there, with the demo page on another.
-func startWaymark(root, tmp string) (*waymarkSite, error) {
-	tool := filepath.Join(tmp, "waymark-build")
-	cmd := exec.Command("go", "build", "-o", tool, "./build")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("compiling the build tool: %v\n%s", err, out)
-	}
-	wp, err := freePort()
+// startWaymark builds the site, exactly as make build does, for a widget
+// origin on a free loopback port and serves it there, with the demo page
+// on another.
+func startWaymark(tmp, echarts string) (*waymarkSite, error) {
+	wl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	dp, err := freePort()
+	dl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
+		wl.Close()
 		return nil, err
 	}
-	s := &waymarkSite{dist: filepath.Join(tmp, "dist")}
-	origin := fmt.Sprintf("http://127.0.0.1:%d", wp)
-	cmd = exec.Command(tool, "-out", s.dist, "-origin", origin)
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building the site: %v\n%s", err, out)
-	}
-	if err := writeJourneyHost(s.dist, origin); err != nil {
+	s := &waymarkSite{dist: filepath.Join(tmp, "dist"), origin: "http://" + wl.Addr().String(), demo: "http://" + dl.Addr().String()}
+	fail := func(err error) (*waymarkSite, error) {
+		wl.Close()
+		dl.Close()
 		return nil, err
 	}
-	s.cmd = exec.Command(tool, "serve", "-dir", s.dist, "-addr", fmt.Sprintf("127.0.0.1:%d", wp), "-demo", fmt.Sprintf("127.0.0.1:%d", dp))
-	s.cmd.Dir = root
-	s.cmd.Stderr = os.Stderr
-	out, err := s.cmd.StdoutPipe()
+	if _, err := build.Build(build.Options{Out: s.dist, Origin: s.origin, ECharts: echarts, Log: os.Stderr}); err != nil {
+		return fail(fmt.Errorf("building the site: %w", err))
+	}
+	if err := writeJourneyHost(s.dist, s.origin); err != nil {
+		return fail(err)
+	}
+	site, err := build.SiteHandler(s.dist)
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
-	if err := s.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting the Waymark server: %w", err)
+	demo, err := build.DemoHandler(s.dist, s.origin)
+	if err != nil {
+		return fail(err)
 	}
-	demoLine := regexp.MustCompile(`demo page:\s+(http://\S+?)/?$`)
-	widgetLine := regexp.MustCompile(`widgets:\s+(http://\S+?)/\s`)
-	sc := bufio.NewScanner(out)
-	for (s.demo == "" || s.origin == "") && sc.Scan() {
-		if m := demoLine.FindStringSubmatch(sc.Text()); m != nil {
-			s.demo = m[1]
-		}
-		if m := widgetLine.FindStringSubmatch(sc.Text()); m != nil {
-			s.origin = m[1]
-		}
+	for _, srv := range []struct {
+		l net.Listener
+		h http.Handler
+	}{{wl, site}, {dl, demo}} {
+		hs := &http.Server{Handler: srv.h, ReadHeaderTimeout: 10 * time.Second}
+		s.servers = append(s.servers, hs)
+		go hs.Serve(srv.l)
 	}
-	if s.demo == "" || s.origin == "" {
-		s.stop()
-		return nil, fmt.Errorf("the Waymark server did not print its addresses")
-	}
-	if s.origin != origin {
-		s.stop()
-		return nil, fmt.Errorf("the widgets are served at %s, not at %s they were built for", s.origin, origin)
-	}
-	go func() {
-		for sc.Scan() {
-		}
-	}()
 	return s, nil
 }
 
 func (s *waymarkSite) stop() {
-	if s.cmd != nil && s.cmd.Process != nil {
-		s.cmd.Process.Kill()
-		s.cmd.Wait()
+	for _, srv := range s.servers {
+		srv.Close()
 	}
 }
 
@@ -231,9 +185,8 @@ func startTimeline(dist string, j data.Journey) (*timelineServer, error) {
 		return nil, fmt.Errorf("no js/timeline.js in %s", dist)
 	}
 	for p, b := range t.files {
-		switch path.Ext(p) {
-		case ".js", ".css", ".json", ".svg", ".html", "", ".ttf", ".eot":
-			c, err := precompress.Brotli(b)
+		if build.FormatOf(p).Compress {
+			c, err := precompress.Brotli(b, precompress.Best)
 			if err != nil {
 				return nil, err
 			}
@@ -257,9 +210,7 @@ func (t *timelineServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	types := map[string]string{".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json",
-		".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".eot": "application/vnd.ms-fontobject", "": "text/html; charset=utf-8"}
-	w.Header().Set("Content-Type", types[path.Ext(p)])
+	w.Header().Set("Content-Type", build.FormatOf(p).ContentType())
 	w.Header().Set("Vary", "Accept-Encoding")
 	if c, ok := t.br[p]; ok && strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
 		w.Header().Set("Content-Encoding", "br")
@@ -304,7 +255,7 @@ func writeJourneyHost(dist, origin string) error {
 	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
 		return fmt.Errorf("writing the bench's host page: %w", err)
 	}
-	br, err := precompress.Brotli([]byte(page))
+	br, err := precompress.Brotli([]byte(page), precompress.Best)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,15 @@
-package main
+// Package build turns Waymark's content and components into a site: every
+// widget in every language prerendered, minified, fingerprinted and
+// precompressed, with the embed loader, the JSON Schemas and a demo page
+// (Build), and serves a built site (SiteHandler, DemoHandler). The command
+// in cmd/waymark runs it; tests and the bench call it in-process.
+package build
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,10 +18,10 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"waymark/data"
+	"waymark/precompress"
 	"waymark/web"
 	"waymark/widgets"
 )
@@ -26,11 +32,15 @@ type Options struct {
 	Origin string // origin the widgets are served from, for the demo's embed codes
 	Log    io.Writer
 
+	// ECharts is the path of echarts.min.js, the chart library the
+	// figures widget loads from the widget's own origin. The Makefile pins
+	// its version and installs it from npm.
+	ECharts string
+	// Compression is how hard the served files are precompressed. The
+	// zero value, precompress.Best, is what the site ships.
+	Compression precompress.Level
 	// Contents overrides the embedded content (tests use fixtures).
 	Contents map[string]*data.Content
-	// ECharts is the path of echarts.min.js from npm; "" means the copy
-	// the Makefile installs under .cache/ in the repository.
-	ECharts string
 }
 
 // Result describes what was built; it is also written to dist/build.json so
@@ -60,6 +70,13 @@ func Build(opts Options) (*Result, error) {
 			return nil, fmt.Errorf("content is invalid:\n%w", err)
 		}
 	}
+	if opts.ECharts == "" {
+		return nil, errors.New("no ECharts given: the build needs the path of echarts.min.js (make installs the pinned version from npm)")
+	}
+	echarts, err := os.ReadFile(opts.ECharts)
+	if err != nil {
+		return nil, fmt.Errorf("reading ECharts: %w", err)
+	}
 
 	logf("build: compiling app.wasm")
 	wasm, err := compileWasm()
@@ -74,29 +91,27 @@ func Build(opts Options) (*Result, error) {
 	// can be cached forever.
 	css := readWeb("waymark.css")
 	for _, lang := range data.Languages(contents) {
-		css += "\n" + widgets.JourneyCSS(contents[lang]) + "\n" + widgets.ChecklistCSS(contents[lang])
+		for _, k := range widgets.Kinds {
+			if rules := k.CSS(contents[lang]); rules != "" {
+				css += "\n" + rules
+			}
+		}
 	}
 	assets := []struct {
-		name, mime string
-		body       []byte
+		name   string
+		body   []byte
+		minify bool // false: minified upstream
 	}{
-		{"waymark.css", "text/css", []byte(css)},
-		{"height.js", "text/javascript", []byte(readWeb("height.js"))},
-		{"icon.svg", "image/svg+xml", []byte(readWeb("icon.svg"))},
+		{"waymark.css", []byte(css), true},
+		{"height.js", []byte(readWeb("height.js")), true},
+		{"icon.svg", []byte(readWeb("icon.svg")), true},
+		{"echarts.js", echarts, false},
 	}
-	echarts, err := readECharts(opts.ECharts)
-	if err != nil {
-		return nil, err
-	}
-	assets = append(assets, struct {
-		name, mime string
-		body       []byte
-	}{"echarts.js", "", echarts})
 	version := sha256.New()
 	for _, a := range assets {
 		body := a.body
-		if a.mime != "" { // already minified upstream otherwise
-			if body, err = minifyAs(a.mime, a.body); err != nil {
+		if a.minify {
+			if body, err = minifyAs(a.name, a.body); err != nil {
 				return nil, fmt.Errorf("minifying web/%s: %w", a.name, err)
 			}
 		}
@@ -133,7 +148,7 @@ func Build(opts Options) (*Result, error) {
 	for i, p := range pages {
 		widgets.ChartAssets.ECharts = res.Assets["echarts.js"]
 		widgets.ChartAssets.Options = chartPaths[p.Lang]
-		r := renderer{page: p, version: res.Version, assets: res.Assets, description: description(contents[p.Lang], p)}
+		r := renderer{page: p, version: res.Version, assets: res.Assets}
 		html, err := r.render()
 		if err != nil {
 			return nil, err
@@ -153,7 +168,7 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 
-	embed, err := minifyAs("text/javascript", []byte(readWeb("embed.js")))
+	embed, err := minifyAs("embed.js", []byte(readWeb("embed.js")))
 	if err != nil {
 		return nil, fmt.Errorf("minifying web/embed.js: %w", err)
 	}
@@ -168,7 +183,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	out["/demo/index.html"] = demo
-	if out["/demo/demo.css"], err = minifyAs("text/css", []byte(demoCSS)); err != nil {
+	if out["/demo/demo.css"], err = minifyAs("demo.css", []byte(demoCSS)); err != nil {
 		return nil, fmt.Errorf("minifying the demo stylesheet: %w", err)
 	}
 
@@ -176,7 +191,7 @@ func Build(opts Options) (*Result, error) {
 	out["/build.json"] = manifest
 
 	logf("build: compressing")
-	if err := out.precompress(); err != nil {
+	if err := out.precompress(opts.Compression); err != nil {
 		return nil, err
 	}
 	if err := out.write(opts.Out); err != nil {
@@ -189,40 +204,6 @@ func Build(opts Options) (*Result, error) {
 // "/w/journey/en/index.html".
 func pageFile(p string) string {
 	return strings.TrimSuffix(p, "/") + "/index.html"
-}
-
-func description(c *data.Content, p widgets.Page) string {
-	switch p.Widget {
-	case "journey":
-		return c.Journey.Intro
-	case "checklist":
-		return c.Checklist.Intro
-	case "glossary":
-		return c.Glossary.Intro
-	case "figures":
-		return c.Figures.Intro
-	}
-	return p.Title
-}
-
-// EChartsVersion is the ECharts release the Makefile installs from npm.
-const EChartsVersion = "5.6.0"
-
-// readECharts reads echarts.min.js from path, or from the copy the Makefile
-// installs when path is "".
-func readECharts(path string) ([]byte, error) {
-	if path == "" {
-		root, err := moduleRoot()
-		if err != nil {
-			return nil, err
-		}
-		path = filepath.Join(root, ".cache", "echarts", "node_modules", "echarts", "dist", "echarts.min.js")
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading ECharts: %w (make build installs echarts@%s from npm into .cache/echarts)", err, EChartsVersion)
-	}
-	return b, nil
 }
 
 func readWeb(name string) string {
@@ -245,12 +226,7 @@ func (s site) write(dir string) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("clearing %s: %w", dir, err)
 	}
-	names := make([]string, 0, len(s))
-	for name := range s {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(s)) {
 		file := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(name, "/")))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			return fmt.Errorf("creating folder for %s: %w", file, err)

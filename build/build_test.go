@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"bytes"
@@ -14,9 +14,11 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	xhtml "golang.org/x/net/html"
 
 	"waymark/data"
+	"waymark/precompress"
 	"waymark/widgets"
 )
 
@@ -29,7 +31,10 @@ var (
 	builtErr  error
 )
 
-// built runs the real build once for every test that inspects dist/.
+// built runs the real build once for every test that inspects dist/, at
+// the fast compression level (TestTheSiteShipsTheBestCompression checks
+// the shipped one), with the ECharts make test installs, or a stand-in
+// when a plain go test runs without it: only a browser runs ECharts.
 func built(t testing.TB) (string, *Result) {
 	t.Helper()
 	builtOnce.Do(func() {
@@ -37,12 +42,19 @@ func built(t testing.TB) (string, *Result) {
 		if builtErr != nil {
 			return
 		}
-		builtRes, builtErr = Build(Options{Out: builtDir, Origin: testOrigin})
+		builtRes, builtErr = Build(Options{Out: builtDir, Origin: testOrigin, ECharts: testECharts(), Compression: precompress.Fast})
 	})
 	if builtErr != nil {
 		t.Fatalf("build failed: %v", builtErr)
 	}
 	return builtDir, builtRes
+}
+
+func testECharts() string {
+	if p := os.Getenv("WAYMARK_ECHARTS"); p != "" {
+		return p
+	}
+	return "testdata/echarts.min.js"
 }
 
 func TestMain(m *testing.M) {
@@ -106,11 +118,19 @@ func TestEveryPageIsBuiltWithItsContent(t *testing.T) {
 	for _, p := range widgets.Pages(contents) {
 		page := readDist(t, dir, pageFile(p.Path))
 		doc := parseHTML(t, page)
-		text := textOf(doc)
-		var htmlEl *xhtml.Node
+		var htmlEl, h1 *xhtml.Node
+		var desc string
 		walk(doc, func(n *xhtml.Node) {
-			if n.Type == xhtml.ElementNode && n.Data == "html" {
+			switch {
+			case n.Type != xhtml.ElementNode:
+			case n.Data == "html":
 				htmlEl = n
+			case n.Data == "h1":
+				h1 = n
+			case n.Data == "meta":
+				if name, _ := attrOf(n, "name"); name == "description" {
+					desc, _ = attrOf(n, "content")
+				}
 			}
 		})
 		if lang, _ := attrOf(htmlEl, "lang"); lang != p.Lang {
@@ -118,6 +138,9 @@ func TestEveryPageIsBuiltWithItsContent(t *testing.T) {
 		}
 		if d, _ := attrOf(htmlEl, "dir"); d != p.Dir {
 			t.Errorf("%s: <html dir=%q>, want %q", p.Path, d, p.Dir)
+		}
+		if desc != p.Description {
+			t.Errorf("%s: meta description %q, want %q", p.Path, desc, p.Description)
 		}
 		// go-app's server renderer writes the value "true" as a bare
 		// attribute, which ARIA reads as no value: a prerendered ARIA state
@@ -129,23 +152,63 @@ func TestEveryPageIsBuiltWithItsContent(t *testing.T) {
 				}
 			}
 		})
-		if p.Widget != "journey" {
+		if p.Kind == nil {
 			continue
 		}
 		c := contents[p.Lang]
-		for _, s := range c.Journey.Stages {
-			if !strings.Contains(text, s.Title) {
-				t.Errorf("%s: prerendered page lacks stage title %q", p.Path, s.Title)
-			}
-			for _, tech := range s.Technologies {
-				if !strings.Contains(text, tech.Name) {
-					t.Errorf("%s: prerendered page lacks technology %q", p.Path, tech.Name)
-				}
-			}
+		if h1 == nil || textOf(h1) != p.Kind.Title(c) {
+			t.Errorf("%s: the page's heading is not the widget's title %q", p.Path, p.Kind.Title(c))
+		}
+		// The page holds every word the component prerenders: the build
+		// loses nothing between the component and the file. Spaces are
+		// left out of the comparison because minifying collapses them.
+		component := parseHTML(t, []byte(app.HTMLString(p.Kind.New(c, false))))
+		if got, want := noSpace(textOf(mainOf(doc))), noSpace(textOf(mainOf(component))); got != want || len(want) < 200 {
+			t.Errorf("%s: the built page's text (%d characters) is not the component's (%d)", p.Path, len(got), len(want))
 		}
 	}
 	if len(res.Pages) != len(widgets.Pages(contents)) {
 		t.Errorf("build.json lists %d pages, want %d", len(res.Pages), len(widgets.Pages(contents)))
+	}
+}
+
+func mainOf(doc *xhtml.Node) *xhtml.Node {
+	var m *xhtml.Node
+	walk(doc, func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "main" && m == nil {
+			m = n
+		}
+	})
+	if m == nil {
+		return &xhtml.Node{}
+	}
+	return m
+}
+
+func noSpace(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// The build the site ships (make build, make run) compresses at the best
+// levels; the tests' builds use fast ones.
+func TestTheSiteShipsTheBestCompression(t *testing.T) {
+	var shipped Options // the command sets no level
+	body := []byte(readWeb("waymark.css"))
+	s := site{"/web/waymark.css": body}
+	if err := s.precompress(shipped.Compression); err != nil {
+		t.Fatal(err)
+	}
+	best, err := precompress.Brotli(body, precompress.Best)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, err := precompress.Brotli(body, precompress.Fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(s["/web/waymark.css.br"], best) {
+		t.Errorf("the shipped build's brotli is %d B, not the best level's %d B", len(s["/web/waymark.css.br"]), len(best))
+	}
+	if len(best) >= len(fast) {
+		t.Errorf("best brotli %d B is no smaller than fast %d B; the levels do not differ", len(best), len(fast))
 	}
 }
 
@@ -334,9 +397,13 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 	if !loader {
 		t.Error("demo page: no loader script from the widget origin")
 	}
-	for _, w := range widgets.WidgetNames() {
-		if !embedded[w] {
-			t.Errorf("demo page: the %s widget is not embedded", w)
+	text := textOf(demo)
+	for _, k := range widgets.Kinds {
+		if !embedded[k.Name] {
+			t.Errorf("demo page: the %s widget is not embedded", k.Name)
+		}
+		if !strings.Contains(text, k.DemoLead) {
+			t.Errorf("demo page: no lead sentence before the %s widget", k.Name)
 		}
 	}
 }
@@ -349,6 +416,7 @@ func TestNoCDNHostAnywhere(t *testing.T) {
 	if res.Assets["echarts.js"] == "" {
 		t.Fatal("no ECharts in dist/: the check would prove nothing")
 	}
+	t.Logf("ECharts scanned: %s", testECharts())
 	hosts := []string{"go-echarts.github.io", "cdn.jsdelivr.net", "fastly.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "cdn.bootcdn.net", "registry.npmmirror.com"}
 	err := filepath.Walk(dir, func(file string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() || strings.HasSuffix(file, ".br") || strings.HasSuffix(file, ".gz") || strings.HasSuffix(file, ".wasm") {

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"encoding/json"
@@ -31,15 +31,11 @@ func chartOptions(c *data.Content) (map[string][]byte, error) {
 	for _, cmp := range c.Figures.Comparisons {
 		var labels []string
 		var bars []opts.BarData
+		// data validates that a comparison's figures share one unit and
+		// that none is a range.
 		unit := byID[cmp.Figures[0]].Unit
 		for _, id := range cmp.Figures {
 			f := byID[id]
-			if f.Unit != unit {
-				return nil, fmt.Errorf("figures.json: comparison %s: figure %s counts %q, figure %s counts %q (expected figures of one unit)", cmp.ID, cmp.Figures[0], unit, id, f.Unit)
-			}
-			if f.Upper > 0 {
-				return nil, fmt.Errorf("figures.json: comparison %s: figure %s is a range (expected single numbers)", cmp.ID, id)
-			}
 			labels = append(labels, f.Label)
 			bars = append(bars, opts.BarData{Name: f.ID, Value: f.Value, Label: &opts.Label{Show: opts.Bool(true), Position: "top", Color: chartInk}})
 		}

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"encoding/json"
@@ -91,24 +91,5 @@ func TestRightsMapChartFollowsTheJourney(t *testing.T) {
 	c.Journey.Stages[2].Technologies[0].Rights = append(c.Journey.Stages[2].Technologies[0].Rights, "privacy")
 	if after := strings.Join(cells(), ","); after != before+",tags" {
 		t.Errorf("after adding a right to a technology, cells %s", after)
-	}
-}
-
-func TestComparisonOfDifferentUnitsIsRefused(t *testing.T) {
-	c := fixtureContent(t)
-	c.Figures.Comparisons[0].Figures = []string{"poorest", "displaced"}
-	_, err := chartOptions(c)
-	if err == nil || !strings.Contains(err.Error(), `comparison wealth: figure poorest counts "percent of global wealth", figure displaced counts "people"`) {
-		t.Errorf("error %v, want one naming the comparison and both units", err)
-	}
-}
-
-func TestMakefilePinsTheEChartsTheBuildNames(t *testing.T) {
-	b, err := os.ReadFile("../Makefile")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(b), "ECHARTS_VERSION := "+EChartsVersion+"\n") {
-		t.Errorf("Makefile does not pin echarts@%s", EChartsVersion)
 	}
 }

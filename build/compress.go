@@ -1,39 +1,25 @@
-package main
+package build
 
 import (
 	"fmt"
-	"sort"
-	"strings"
+	"maps"
+	"slices"
 
 	"waymark/precompress"
 )
 
-// compressible says whether a served file gets .br and .gz siblings: every
-// text format and the wasm, which compresses to about a fifth.
-func compressible(p string) bool {
-	for _, ext := range []string{".html", ".css", ".js", ".json", ".webmanifest", ".svg", ".wasm"} {
-		if strings.HasSuffix(p, ext) {
-			return true
+// precompress adds name.br and name.gz beside every file whose format
+// compresses.
+func (s site) precompress(level precompress.Level) error {
+	for _, name := range slices.Sorted(maps.Keys(s)) {
+		if !FormatOf(name).Compress {
+			continue
 		}
-	}
-	return false
-}
-
-// precompress adds name.br and name.gz beside every compressible file.
-func (s site) precompress() error {
-	names := make([]string, 0, len(s))
-	for name := range s {
-		if compressible(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		br, err := precompress.Brotli(s[name])
+		br, err := precompress.Brotli(s[name], level)
 		if err != nil {
 			return fmt.Errorf("brotli %s: %w", name, err)
 		}
-		gz, err := precompress.Gzip(s[name])
+		gz, err := precompress.Gzip(s[name], level)
 		if err != nil {
 			return fmt.Errorf("gzip %s: %w", name, err)
 		}

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"bytes"
@@ -16,10 +16,10 @@ type Snippets struct {
 	IFrame string // a plain iframe, for CMSs that strip scripts
 }
 
-// snippets writes the embed codes for a widget in a language, served from
-// origin.
-func snippets(origin, widget, lang, title string) Snippets {
-	src := origin + widgets.Path(widget, lang)
+// snippets writes the embed codes for a page, served from origin.
+func snippets(origin string, p widgets.Page) Snippets {
+	src := origin + p.Path
+	widget, lang, title := p.Kind.Name, p.Lang, p.Title
 	esc := template.HTMLEscapeString
 	return Snippets{
 		Loader: fmt.Sprintf(`<div data-waymark="%s" data-lang="%s" data-title="%s" data-height="1400"></div>`+"\n"+`<script src="%s/embed.js" async></script>`,
@@ -79,14 +79,6 @@ type demoCode struct {
 	Snippets    Snippets
 }
 
-// demoLeads are the article's sentences before each embedded widget.
-var demoLeads = map[string]string{
-	"journey":   "Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.",
-	"glossary":  "The report's key terms, from algorithms to technocolonialism, are defined below; the widgets above link their first use in each text to these definitions.",
-	"figures":   "The numbers behind the report, and a map of which technologies threaten which rights, computed from the journey above.",
-	"checklist": "What should change? The report ends with what governments, and organizations deploying these technologies, should do. Go through the list and mark where your own government stands.",
-}
-
 // demoPage writes the demo campaign page that embeds every widget in the
 // first language, and lists every embed code.
 func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) {
@@ -96,11 +88,15 @@ func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) 
 		Loader template.HTML
 	}
 	var codes []demoCode
+	var names []string
+	for _, k := range widgets.Kinds {
+		names = append(names, k.Name)
+	}
 	for _, p := range widgets.Pages(contents) {
-		if p.Widget == "" {
+		if p.Kind == nil {
 			continue
 		}
-		s := snippets(origin, p.Widget, p.Lang, p.Title)
+		s := snippets(origin, p)
 		codes = append(codes, demoCode{Title: p.Title, Lang: p.Lang, Snippets: s})
 		if p.Lang == langs[0] {
 			// The snippet is built from escaped parts above, so it is safe
@@ -108,12 +104,12 @@ func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) 
 			embeds = append(embeds, struct {
 				Lead   string
 				Loader template.HTML
-			}{demoLeads[p.Widget], template.HTML(s.Loader)})
+			}{p.Kind.DemoLead, template.HTML(s.Loader)})
 		}
 	}
 	var b bytes.Buffer
 	err := demoTemplate.Execute(&b, map[string]any{
-		"Title":  strings.Join(widgets.WidgetNames(), ", "),
+		"Title":  strings.Join(names, ", "),
 		"Origin": origin,
 		"Embeds": embeds,
 		"Codes":  codes,
@@ -121,5 +117,5 @@ func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) 
 	if err != nil {
 		return nil, fmt.Errorf("writing the demo page: %w", err)
 	}
-	return minifyAs("text/html", b.Bytes())
+	return minifyAs("index.html", b.Bytes())
 }

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"bytes"
@@ -25,10 +25,9 @@ import (
 // renderer prerenders one page through go-app's own Handler, so the HTML is
 // exactly what go-app would serve, then tidies and minifies it.
 type renderer struct {
-	page        widgets.Page
-	version     string
-	assets      map[string]string
-	description string
+	page    widgets.Page
+	version string
+	assets  map[string]string
 }
 
 // fingerprinted maps go-app's fixed wasm address to the fingerprinted one.
@@ -49,7 +48,7 @@ func (r renderer) handler() *app.Handler {
 		// go-app writes these into attributes (meta content) with Go
 		// quoting; see widgets.EscapeAttr. tidy undoes it in <title>.
 		Title:           widgets.EscapeAttr(r.page.Title),
-		Description:     widgets.EscapeAttr(r.description),
+		Description:     widgets.EscapeAttr(r.page.Description),
 		Lang:            r.page.Lang,
 		Author:          "Waymark",
 		BackgroundColor: "#ffffff",
@@ -82,14 +81,13 @@ func (r renderer) fetch(p string) ([]byte, error) {
 		return nil, fmt.Errorf("prerendering %s: go-app answered %d", p, rec.Code)
 	}
 	b := rec.Body.Bytes()
-	mime := mimeOf(p)
-	if mime == "text/html" {
+	if FormatOf(p).Type == "text/html" {
 		var err error
 		if b, err = tidy(b); err != nil {
 			return nil, fmt.Errorf("prerendering %s: %w", p, err)
 		}
 	}
-	min, err := minifyAs(mime, b)
+	min, err := minifyAs(p, b)
 	if err != nil {
 		return nil, fmt.Errorf("minifying %s: %w", p, err)
 	}
@@ -168,29 +166,9 @@ var minifier = func() *minify.M {
 	return m
 }()
 
-func minifyAs(mime string, b []byte) ([]byte, error) {
-	return minifier.Bytes(mime, b)
-}
-
-// mimeOf is the media type the build and the server use for a path.
-func mimeOf(p string) string {
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".html", "":
-		return "text/html"
-	case ".css":
-		return "text/css"
-	case ".js":
-		return "text/javascript"
-	case ".json":
-		return "application/json"
-	case ".webmanifest":
-		return "application/manifest+json"
-	case ".svg":
-		return "image/svg+xml"
-	case ".wasm":
-		return "application/wasm"
-	}
-	return "application/octet-stream"
+// minifyAs minifies b as the format of the file name.
+func minifyAs(name string, b []byte) ([]byte, error) {
+	return minifier.Bytes(FormatOf(name).Type, b)
 }
 
 // compileWasm builds ./app for the browser. Symbols and DWARF are stripped:

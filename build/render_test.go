@@ -1,7 +1,8 @@
-package main
+package build
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,15 +28,15 @@ func fixturePage(t *testing.T) (*xhtml.Node, *data.Content) {
 	c.UI.OpensElsewhere = hostile
 	var page widgets.Page
 	for _, p := range widgets.Pages(contents) {
-		if p.Widget == "journey" {
+		if p.Kind != nil && p.Kind.Name == widgets.JourneyName {
 			page = p
 		}
 	}
+	page.Description = hostile
 	r := renderer{
-		page:        page,
-		version:     "test",
-		assets:      map[string]string{"waymark.css": "/web/w.css", "height.js": "/web/h.js", "icon.svg": "/web/i.svg", "app.wasm": "/web/a.wasm"},
-		description: hostile,
+		page:    page,
+		version: "test",
+		assets:  map[string]string{"waymark.css": "/web/w.css", "height.js": "/web/h.js", "icon.svg": "/web/i.svg", "app.wasm": "/web/a.wasm"},
 	}
 	b, err := r.render()
 	if err != nil {
@@ -107,7 +108,7 @@ func TestContentCannotBreakOutOfPrerenderedHTML(t *testing.T) {
 			}
 		}
 	})
-	if !contains(hrefs, "https://example.org/one?a=1&b=2") {
+	if !slices.Contains(hrefs, "https://example.org/one?a=1&b=2") {
 		t.Errorf("citation address did not survive as written; links: %q", hrefs)
 	}
 	body := textOf(doc)
@@ -116,13 +117,4 @@ func TestContentCannotBreakOutOfPrerenderedHTML(t *testing.T) {
 			t.Errorf("page text lacks %q as written", want)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

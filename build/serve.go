@@ -1,58 +1,17 @@
-package main
+package build
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 )
-
-// serveMain runs "build serve": the widgets on one address and the demo
-// page on another, so the demo embeds the widgets across origins the way a
-// campaign site does.
-func serveMain(args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ExitOnError)
-	dir := fs.String("dir", "dist", "built site to serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "address for the widgets")
-	demoAddr := fs.String("demo", "127.0.0.1:8081", "address for the demo page")
-	fs.Parse(args)
-
-	wl, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listening for widgets on %s: %w", *addr, err)
-	}
-	dl, err := net.Listen("tcp", *demoAddr)
-	if err != nil {
-		return fmt.Errorf("listening for the demo on %s: %w", *demoAddr, err)
-	}
-	origin := "http://" + wl.Addr().String()
-	widgetsH, err := SiteHandler(*dir)
-	if err != nil {
-		return err
-	}
-	demoH, err := DemoHandler(*dir, origin)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("Waymark is serving %s\n", *dir)
-	fmt.Printf("  demo page:  http://%s/\n", dl.Addr())
-	fmt.Printf("  widgets:    %s/  (journey: %s/w/journey/en/)\n", origin, origin)
-	fmt.Printf("  embed code: %s/embed.js\n", origin)
-	fmt.Println("Press Ctrl+C to stop.")
-	errc := make(chan error, 2)
-	go func() { errc <- (&http.Server{Handler: widgetsH, ReadHeaderTimeout: 10 * time.Second}).Serve(wl) }()
-	go func() { errc <- (&http.Server{Handler: demoH, ReadHeaderTimeout: 10 * time.Second}).Serve(dl) }()
-	return <-errc
-}
 
 // widgetCSP allows nothing but the widget's own origin: no third-party
 // request can happen even if content or a dependency tried. wasm needs
@@ -121,10 +80,8 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	h := w.Header()
-	mime := mimeOf(p)
-	if strings.HasPrefix(mime, "text/") || strings.HasSuffix(mime, "json") || mime == "image/svg+xml" {
-		mime += "; charset=utf-8"
-	}
+	format := FormatOf(p)
+	mime := format.ContentType()
 	h.Set("Content-Type", mime)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")

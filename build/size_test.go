@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"os"
@@ -9,15 +9,25 @@ import (
 	xhtml "golang.org/x/net/html"
 )
 
-// BenchmarkSizes reports what a reader downloads, as custom metrics:
+// BenchmarkSizes reports what a reader downloads, as custom metrics, from
+// a build made exactly as the shipped one (best compression, the pinned
+// ECharts, whose path WAYMARK_ECHARTS gives):
 //
-//	go test ./build -run '^$' -bench Sizes -benchtime 1x
+//	make sizes
 //
 // first-view is the journey page plus everything that blocks its first
 // render (stylesheets, scripts without defer or async), brotli-compressed:
 // what must arrive before the first stage is visible.
 func BenchmarkSizes(b *testing.B) {
-	dir, res := built(b)
+	echarts := os.Getenv("WAYMARK_ECHARTS")
+	if echarts == "" {
+		b.Fatal("WAYMARK_ECHARTS is not set: run make sizes, which installs the pinned ECharts and passes its path")
+	}
+	dir := b.TempDir()
+	res, err := Build(Options{Out: dir, Origin: testOrigin, ECharts: echarts})
+	if err != nil {
+		b.Fatal(err)
+	}
 	size := func(p string) float64 { return float64(len(readDist(b, dir, p))) }
 	wasm := res.Assets["app.wasm"]
 

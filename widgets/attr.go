@@ -1,6 +1,3 @@
-// Package widgets holds Waymark's go-app components: one file per widget,
-// plus the small shared pieces (credit line, citations, route table) they
-// are built from. Components take decoded content and options and do no I/O.
 package widgets
 
 import (

@@ -1,23 +1,25 @@
-//go:build !wasm
+//go:build browser
 
-package widgets
+package widgets_test
 
-// The real-browser harness: it builds the site, serves it the way
-// `make run` does (widgets on one loopback port, the demo on another), and
-// drives Debian's Chromium through the DevTools protocol. Each widget's
-// checks live in <widget>_browser_test.go; `make test` installs Chromium
-// and axe-core first.
+// The real-browser harness: it builds the site once for this test binary
+// (in-process, with fast compression), serves it the way make run does
+// (widgets on one loopback origin, the demo page on another) and drives
+// Debian's Chromium through the DevTools protocol. The suite every kind of
+// widget passes is in kinds_browser_test.go; each widget's own checks are
+// in <widget>_browser_test.go. make test installs Chromium, axe-core and
+// ECharts, passes the browser build tag, and names the two npm packages'
+// files in WAYMARK_AXE and WAYMARK_ECHARTS.
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -31,116 +33,86 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"waymark/build"
 	"waymark/chromium"
+	"waymark/data"
+	"waymark/precompress"
+	"waymark/widgets"
 )
+
+// patience bounds every wait for something the page should do. It is a
+// backstop, not a measure: on a busy machine a wait takes longer and the
+// suite slows down, and only a page that never does it fails, saying what
+// it waited for.
+const patience = 3 * time.Minute
 
 // site is the built and served site the browser checks run against.
 type site struct {
-	dist   string
-	origin string // widgets, e.g. http://127.0.0.1:41234
-	demo   string // demo page origin
-	pages  []string
-	axe    string // axe-core source
-	root   string // module root
+	dist     string
+	origin   string // widgets, e.g. http://127.0.0.1:41234
+	demo     string // demo page origin
+	contents map[string]*data.Content
+	axe      string // axe-core source
+	servers  []*httptest.Server
 }
 
 var (
 	siteOnce sync.Once
 	theSite  *site
 	siteErr  error
-	server   *exec.Cmd
 
 	browserOnce sync.Once
 	browserCtx  context.Context
+	browserStop context.CancelFunc
 	browserErr  error
 )
 
-func moduleRoot() (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Dir(strings.TrimSpace(string(out))), nil
-}
-
-// startSite builds dist (or uses WAYMARK_DIST, which `make` may set to a
-// fresh build) and serves it on two free loopback ports.
+// startSite builds the site for a loopback origin and serves it there.
 func startSite() (*site, error) {
-	root, err := moduleRoot()
-	if err != nil {
-		return nil, fmt.Errorf("finding the module root: %w", err)
+	axe, echarts := os.Getenv("WAYMARK_AXE"), os.Getenv("WAYMARK_ECHARTS")
+	if axe == "" || echarts == "" {
+		return nil, errors.New("WAYMARK_AXE and WAYMARK_ECHARTS are not set: run make test, which installs axe-core and ECharts from npm and sets them")
 	}
-	s := &site{root: root}
-	axe, err := os.ReadFile(filepath.Join(root, ".cache/axe/node_modules/axe-core/axe.min.js"))
+	s := &site{contents: data.Embedded()}
+	b, err := os.ReadFile(axe)
 	if err != nil {
-		return nil, fmt.Errorf("axe-core is not installed (make test installs it): %w", err)
+		return nil, fmt.Errorf("reading axe-core: %w", err)
 	}
-	s.axe = string(axe)
-
-	tmp, err := os.MkdirTemp("", "waymark-browser")
-	if err != nil {
+	s.axe = string(b)
+	if s.dist, err = os.MkdirTemp("", "waymark-browser"); err != nil {
 		return nil, err
 	}
-	tool := filepath.Join(tmp, "waymark-build")
-	cmd := exec.Command("go", "build", "-o", tool, "./build")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("compiling the build tool: %v\n%s", err, out)
+	// The servers' addresses are known before they start, so the site is
+	// built for the origin it is served from, as make run does.
+	widgetSrv := httptest.NewUnstartedServer(nil)
+	demoSrv := httptest.NewUnstartedServer(nil)
+	s.servers = []*httptest.Server{widgetSrv, demoSrv}
+	s.origin = "http://" + widgetSrv.Listener.Addr().String()
+	s.demo = "http://" + demoSrv.Listener.Addr().String()
+	if _, err := build.Build(build.Options{Out: s.dist, Origin: s.origin, ECharts: echarts, Compression: precompress.Fast}); err != nil {
+		return nil, fmt.Errorf("building the site: %w", err)
 	}
-	s.dist = os.Getenv("WAYMARK_DIST")
-	if s.dist == "" {
-		s.dist = filepath.Join(tmp, "dist")
-		cmd := exec.Command(tool, "-out", s.dist)
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("building the site: %v\n%s", err, out)
-		}
-	}
-	var manifest struct{ Pages []string }
-	b, err := os.ReadFile(filepath.Join(s.dist, "build.json"))
-	if err != nil {
+	if widgetSrv.Config.Handler, err = build.SiteHandler(s.dist); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(b, &manifest); err != nil {
+	if demoSrv.Config.Handler, err = build.DemoHandler(s.dist, s.origin); err != nil {
 		return nil, err
 	}
-	s.pages = manifest.Pages
-
-	server = exec.Command(tool, "serve", "-dir", s.dist, "-addr", "127.0.0.1:0", "-demo", "127.0.0.1:0")
-	out, err := server.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	server.Stderr = os.Stderr
-	if err := server.Start(); err != nil {
-		return nil, fmt.Errorf("starting the server: %w", err)
-	}
-	demoLine := regexp.MustCompile(`demo page:\s+(http://\S+?)/?$`)
-	widgetLine := regexp.MustCompile(`widgets:\s+(http://\S+?)/\s`)
-	sc := bufio.NewScanner(out)
-	for sc.Scan() && (s.demo == "" || s.origin == "") {
-		if m := demoLine.FindStringSubmatch(sc.Text()); m != nil {
-			s.demo = m[1]
-		}
-		if m := widgetLine.FindStringSubmatch(sc.Text()); m != nil {
-			s.origin = m[1]
-		}
-	}
-	if s.demo == "" || s.origin == "" {
-		return nil, fmt.Errorf("the server did not print its addresses")
-	}
-	go func() {
-		for sc.Scan() {
-		}
-	}()
+	widgetSrv.Start()
+	demoSrv.Start()
 	return s, nil
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if server != nil && server.Process != nil {
-		server.Process.Kill()
-		server.Wait()
+	if browserStop != nil {
+		browserStop()
+	}
+	if theSite != nil {
+		for _, srv := range theSite.servers {
+			srv.Close()
+		}
+		os.RemoveAll(theSite.dist)
 	}
 	os.Exit(code)
 }
@@ -155,13 +127,19 @@ func served(t *testing.T) *site {
 	return theSite
 }
 
-// widgetPages are the built widget pages, in every language.
-func (s *site) widgetPages(widget string) []string {
+// en is the English content, which the demo page embeds.
+func (s *site) en() *data.Content { return s.contents["en"] }
+
+// url is the address of a kind of widget in the given content.
+func (s *site) url(kind string, c *data.Content) string {
+	return s.origin + widgets.Path(kind, c)
+}
+
+// widgetPages are the addresses of a kind of widget, in every language.
+func (s *site) widgetPages(kind string) []string {
 	var out []string
-	for _, p := range s.pages {
-		if strings.HasPrefix(p, "/w/"+widget+"/") {
-			out = append(out, s.origin+p)
-		}
+	for _, lang := range data.Languages(s.contents) {
+		out = append(out, s.url(kind, s.contents[lang]))
 	}
 	return out
 }
@@ -182,10 +160,12 @@ func browser(t *testing.T) context.Context {
 			browserErr = err
 			return
 		}
-		alloc, _ := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, profile,
+		alloc, stopAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, profile,
 			chromedp.Flag("hide-scrollbars", false),
 		)...)
-		browserCtx, _ = chromedp.NewContext(alloc)
+		var stopBrowser context.CancelFunc
+		browserCtx, stopBrowser = chromedp.NewContext(alloc)
+		browserStop = func() { stopBrowser(); stopAlloc(); os.RemoveAll(profile) }
 		browserErr = chromedp.Do(browserCtx)
 	})
 	if browserErr != nil {
@@ -216,10 +196,12 @@ type tab struct {
 	ctx context.Context
 	t   *testing.T
 
-	mu       sync.Mutex
-	requests []string
-	console  []string // errors and uncaught exceptions
-	held     chan fetch.RequestID
+	mu         sync.Mutex
+	requests   []string
+	console    []string // errors and uncaught exceptions
+	held       chan fetch.RequestID
+	wasm       network.RequestID
+	wasmFailed chan struct{} // closed when the wasm request fails (blocked)
 }
 
 // release lets a held wasm request go on.
@@ -230,7 +212,7 @@ func release(tb *tab) {
 		if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
 			tb.t.Fatalf("releasing the wasm: %v", err)
 		}
-	case <-time.After(20 * time.Second):
+	case <-time.After(patience):
 		tb.t.Fatal("the page never asked for its wasm")
 	}
 }
@@ -254,9 +236,7 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 	parent := browser(t)
 	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancelT)
-	tb := &tab{ctx: ctx, t: t, held: make(chan fetch.RequestID, 4)}
+	tb := &tab{ctx: ctx, t: t, held: make(chan fetch.RequestID, 4), wasmFailed: make(chan struct{})}
 	if o.width == 0 {
 		o.width = 1280
 	}
@@ -272,6 +252,17 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 		switch ev := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			tb.requests = append(tb.requests, ev.Request.URL)
+			if strings.HasSuffix(ev.Request.URL, ".wasm") && tb.wasm == "" {
+				tb.wasm = ev.RequestID
+			}
+		case *network.EventLoadingFailed:
+			if ev.RequestID == tb.wasm {
+				select {
+				case <-tb.wasmFailed:
+				default:
+					close(tb.wasmFailed)
+				}
+			}
 		case *runtime.EventConsoleAPICalled:
 			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 				var parts []string
@@ -349,7 +340,9 @@ func callAction[P, R any](cmd cdp.Command[P, R], params P) chromedp.Action[chrom
 // result into T.
 func eval[T any](tb *tab, js string) T {
 	tb.t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	ctx, cancel := context.WithTimeout(tb.ctx, patience)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		tb.t.Fatalf("evaluating %.80q: %v", js, err)
 	}
@@ -360,11 +353,20 @@ func eval[T any](tb *tab, js string) T {
 // it waited for if it never does.
 func waitFor(tb *tab, what, js string) {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, patience)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
 		tb.t.Fatalf("waiting for %s: %v", what, err)
 	}
+}
+
+// settle waits until the page has rendered what it just did: two
+// animation frames, the first after the change and the one that paints it.
+// Pages with scripts off run no frame callbacks; they need no settling, as
+// the browser itself does all they do.
+func settle(tb *tab) {
+	tb.t.Helper()
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 }
 
 // waitApp waits until the wasm app has taken over the page.
@@ -417,7 +419,9 @@ func frameEval[T any](tb *tab, prefix, js string) T {
 		tb.t.Fatal(err)
 	}
 	yes := true
-	res, err := chromedp.Call(tb.ctx, runtime.Evaluate, runtime.EvaluateParams{
+	ctx, cancel := context.WithTimeout(tb.ctx, patience)
+	defer cancel()
+	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{
 		Expression: js, ContextID: world.ExecutionContextID, ReturnByValue: &yes, AwaitPromise: &yes,
 	})
 	if err != nil {
@@ -456,15 +460,15 @@ func checkAxe(tb *tab, where string) {
 	}
 }
 
-// screenshot saves the page for a person to look at, in .cache/screenshots.
+// screenshot saves the page for a person to look at, in the repository's
+// .cache/screenshots.
 func screenshot(tb *tab, name string) {
 	tb.t.Helper()
-	s := served(tb.t)
 	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		tb.t.Fatalf("screenshot %s: %v", name, err)
 	}
-	dir := filepath.Join(s.root, ".cache", "screenshots")
+	dir := filepath.Join("..", ".cache", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.t.Fatal(err)
 	}
@@ -504,47 +508,5 @@ func noConsoleErrors(tb *tab, where string) {
 	tb.t.Helper()
 	for _, e := range tb.ConsoleErrors() {
 		tb.t.Errorf("%s: %s", where, e)
-	}
-}
-
-// screenshots takes the review screenshots of every page of a widget: at
-// 320 and 1280 px, in the light and the dark scheme, once the app runs and
-// prepare (if any) has put the page in the state worth looking at.
-func screenshots(t *testing.T, s *site, widget string, prepare func(tb *tab, width int64, dark bool)) {
-	t.Helper()
-	for _, u := range s.widgetPages(widget) {
-		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
-		for _, width := range []int64{320, 1280} {
-			for _, dark := range []bool{false, true} {
-				scheme := map[bool]string{false: "light", true: "dark"}[dark]
-				tb := open(t, u, tabOptions{width: width, dark: dark})
-				waitApp(tb)
-				if prepare != nil {
-					prepare(tb, width, dark)
-				}
-				screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
-				noConsoleErrors(tb, u)
-			}
-		}
-	}
-}
-
-// withoutApp opens a page twice, with scripts off and with the wasm
-// blocked, and once it has loaded runs check on it: both must leave a
-// readable, usable page, and the app must not have run.
-func withoutApp(t *testing.T, u string, check func(tb *tab, where string)) {
-	t.Helper()
-	for _, o := range []struct {
-		name string
-		opts tabOptions
-	}{{"no JavaScript", tabOptions{noScript: true}}, {"wasm blocked", tabOptions{blockWasm: true}}} {
-		where := u + " (" + o.name + ")"
-		tb := open(t, u, o.opts)
-		waitFor(tb, "the page", `document.readyState === "complete"`)
-		time.Sleep(300 * time.Millisecond)
-		if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
-			t.Fatalf("%s: the app ran", where)
-		}
-		check(tb, where)
 	}
 }

@@ -32,14 +32,16 @@ type Checklist struct {
 	status   string // live region text
 	shareErr string // why a shared link could not be read
 
-	sources *sourceList // built on first use; see sourceList
-	terms   *termIndex
+	// Built on first use from the content, which never changes.
+	cites *sourceList
+	terms *termIndex
+	parts *sections
 }
 
-// src numbers the checklist's citations in reading order.
-func (c *Checklist) src() *sourceList {
-	if c.sources != nil {
-		return c.sources
+// sources numbers the checklist's citations in reading order.
+func (c *Checklist) sources() *sourceList {
+	if c.cites != nil {
+		return c.cites
 	}
 	s := newSourceList(c.Content, c.anchor)
 	for _, l := range c.Content.Checklist.Lists {
@@ -48,8 +50,23 @@ func (c *Checklist) src() *sourceList {
 			s.add(it.ID, l.ID, it.Cite)
 		}
 	}
-	c.sources = s
+	c.cites = s
 	return s
+}
+
+// sections knows which list holds each item and citation marker.
+func (c *Checklist) sections() *sections {
+	if c.parts == nil {
+		c.parts = newSections(c.sources())
+		for _, l := range c.Content.Checklist.Lists {
+			ids := make([]string, len(l.Items))
+			for i, it := range l.Items {
+				ids[i] = it.ID
+			}
+			c.parts.add(l.ID, ids...)
+		}
+	}
+	return c.parts
 }
 
 // prose renders a text with its glossary terms marked and the markers of
@@ -58,7 +75,7 @@ func (c *Checklist) prose(claim, text string) []app.UI {
 	if c.terms == nil {
 		c.terms = newTermIndex(c.Content)
 	}
-	return append(withTerms(c.terms, text, "wm-t-"+claim, c.Interactive), c.src().markers(claim))
+	return append(withTerms(c.terms, text, "wm-t-"+claim, c.Interactive), c.sources().markers(claim))
 }
 
 type storageState int
@@ -124,34 +141,19 @@ func (c *Checklist) OnInit() {
 	}
 }
 
-// OnNav opens the list or item named by a changed fragment.
+// OnNav opens the list or item named by a changed fragment. A fragment
+// with a colon carries shared answers, which are read once, in OnInit.
 func (c *Checklist) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" && !strings.Contains(f, ":") {
-		c.Open(f)
-		if c.src().isSourceFragment(f) {
-			jumpTo(ctx, c.anchor(f))
-		}
+		c.sections().follow(ctx, f, func(list string) { c.list = list }, c.anchor)
 	}
 }
 
-// Open shows the list that id names, or the list holding the item that id
-// names. Unknown ids are ignored.
+// Open shows the list that id names, or the list holding the item or
+// citation marker that id names. Unknown ids are ignored.
 func (c *Checklist) Open(id string) {
-	if owner, ok := c.src().ownerOf(id); ok && owner != "" {
-		c.list = owner
-		return
-	}
-	for _, l := range c.Content.Checklist.Lists {
-		if l.ID == id {
-			c.list = id
-			return
-		}
-		for _, it := range l.Items {
-			if it.ID == id {
-				c.list = l.ID
-				return
-			}
-		}
+	if list, ok := c.sections().partOf(id); ok {
+		c.list = list
 	}
 }
 
@@ -211,7 +213,7 @@ func (c *Checklist) SummaryText() string {
 	b.WriteString(l.Title + ": " + progressText(ui, done, total) + ".")
 	var open []string
 	for _, it := range l.Items {
-		if a := c.answers[it.ID]; a != Done && a != NotApplies {
+		if a := c.answers[it.ID]; a != Done && a != NotApplicable {
 			open = append(open, it.Text)
 		}
 	}
@@ -287,15 +289,15 @@ func (c *Checklist) anchor(id string) string { return anchorID(c.Interactive, id
 // Render draws the widget.
 func (c *Checklist) Render() app.UI {
 	cl := c.Content.Checklist
-	cls := "wm wm-checklist"
-	if c.Interactive {
-		cls += " wm-app"
+	f := frame{
+		name:        ChecklistName,
+		interactive: c.Interactive,
+		title:       cl.Title,
+		intro:       []app.UI{app.Text(cl.Intro)},
+		sources:     c.sources(),
+		status:      c.status,
 	}
-	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(
-		app.Header().Body(
-			app.H1().ID("wm-title").Text(cl.Title),
-			app.P().Class("wm-intro").Text(cl.Intro),
-		),
+	return f.render(
 		c.renderNav(),
 		app.If(c.shareErr != "", func() app.UI {
 			return app.P().Class("wm-notice").Text(strings.ReplaceAll(c.Content.UI.ShareInvalid, "{reason}", c.shareErr))
@@ -303,9 +305,6 @@ func (c *Checklist) Render() app.UI {
 		app.Div().Class("wm-stages").Body(
 			app.Range(cl.Lists).Slice(func(i int) app.UI { return c.renderList(cl.Lists[i]) }),
 		),
-		c.src().panel(),
-		credit(c.Content, c.src().documentIDs()),
-		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(c.status),
 	)
 }
 
@@ -387,7 +386,7 @@ func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
 			app.Div().Class("wm-answers").Body(
 				choice(Done, ui.AnswerDone),
 				choice(NotYet, ui.AnswerNotYet),
-				choice(NotApplies, ui.AnswerNA),
+				choice(NotApplicable, ui.AnswerNA),
 			),
 		),
 		c.renderHarm(it),
@@ -400,7 +399,7 @@ func (c *Checklist) renderHarm(it data.ChecklistItem) app.UI {
 	if len(it.Technologies) == 0 && len(it.Stages) == 0 {
 		return nil
 	}
-	journey := Path("journey", c.Content.UI.Lang)
+	journey := Path(JourneyName, c.Content)
 	var links []app.UI
 	for _, id := range it.Stages {
 		for _, s := range c.Content.Journey.Stages {

@@ -1,8 +1,9 @@
-//go:build !wasm
+//go:build browser
 
-package widgets
+package widgets_test
 
-// Real-browser checks of the checklist widget (harness in browser_test.go).
+// Real-browser checks of the checklist widget beyond the suite every kind
+// passes (kinds_browser_test.go).
 
 import (
 	"strings"
@@ -10,29 +11,42 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"waymark/widgets"
 )
 
-const storedKeys = `Object.keys(localStorage).length + sessionStorage.length`
-
-func TestChecklistBrowserAccessibility(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
-		pre := open(t, u, tabOptions{blockWasm: true})
-		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
-		checkAxe(pre, u+" (prerendered)")
-
-		live := open(t, u, tabOptions{})
-		waitApp(live)
-		eval[bool](live, `document.querySelector(".wm-open input[type=radio]").click(); true`)
-		waitFor(live, "the summary", `!!document.querySelector(".wm-summary")`)
-		checkAxe(live, u+" (after the app took over, with an answer)")
-		noConsoleErrors(live, u)
+// What the suite every kind passes (kinds_browser_test.go) needs to know
+// of this one.
+func init() {
+	kindChecks[widgets.ChecklistName] = kindCheck{
+		readable: checklistReadable,
+		interact: func(tb *tab, frame string, check func(after string)) {
+			frameEval[bool](tb, frame, `document.querySelector(".wm-open input[value=d]").click(); true`)
+			frameWait(tb, frame, "the summary", `!!document.querySelector(".wm-summary")`)
+			check("after answering (the summary appears)")
+			frameEval[bool](tb, frame, `document.getElementById("wm-tab-organizations").click(); true`)
+			frameWait(tb, frame, "the list to change", `document.querySelector(".wm-open").id === "wm-a-organizations"`)
+			check("after changing list")
+			frameEval[bool](tb, frame, `document.querySelector(".wm-forget").click(); true`)
+			frameWait(tb, frame, "the answers to clear", `!document.querySelector("input:checked")`)
+			check("after forgetting")
+		},
+		live:    answerOne,
+		prepare: func(tb *tab, width int64) { answerOne(tb) },
 	}
+}
+
+// answerOne answers the first item of the open checklist, which brings up
+// its summary.
+func answerOne(tb *tab) {
+	tb.t.Helper()
+	eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
+	waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
 }
 
 func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
+	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
 		if n := eval[int](tb, storedKeys); n != 0 {
@@ -99,7 +113,7 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 
 func TestChecklistBrowserHostileShareLinks(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
+	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		for _, frag := range []string{"states:qqq", "nope:d", "states:" + strings.Repeat("d", 400), "states:%22%3E%3Cimg%20src=x%3E"} {
 			tb := open(t, u+"#"+frag, tabOptions{})
 			waitApp(tb)
@@ -115,33 +129,32 @@ func TestChecklistBrowserHostileShareLinks(t *testing.T) {
 	}
 }
 
-func TestChecklistBrowserWithoutJavaScriptAndWasm(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
-		withoutApp(t, u, func(tb *tab, where string) {
-			if got := eval[string](tb, visibleStages); got != "states" {
-				t.Errorf("%s: visible lists %q, want states", where, got)
-			}
-			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`label[for="wm-states-impact-assessments-d"]`))); err != nil {
-				t.Fatal(err)
-			}
-			if !eval[bool](tb, `document.getElementById("wm-states-impact-assessments-d").checked`) {
-				t.Errorf("%s: clicking an answer's label does not tick it", where)
-			}
-			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-tab-organizations"))); err != nil {
-				t.Fatal(err)
-			}
-			waitFor(tb, "the organizations list", `location.hash === "#organizations"`)
-			if got := eval[string](tb, visibleStages); got != "organizations" {
-				t.Errorf("%s: after following the link, visible lists %q", where, got)
-			}
-		})
+// checklistReadable: without the app, the first list shows, an answer's
+// label ticks it, and the link to the other list opens it.
+func checklistReadable(tb *tab, where string) {
+	t := tb.t
+	t.Helper()
+	if got := eval[string](tb, visibleStages); got != "states" {
+		t.Errorf("%s: visible lists %q, want states", where, got)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`label[for="wm-states-impact-assessments-d"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if !eval[bool](tb, `document.getElementById("wm-states-impact-assessments-d").checked`) {
+		t.Errorf("%s: clicking an answer's label does not tick it", where)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-tab-organizations"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(tb, "the organizations list", `location.hash === "#organizations"`)
+	if got := eval[string](tb, visibleStages); got != "organizations" {
+		t.Errorf("%s: after following the link, visible lists %q", where, got)
 	}
 }
 
 func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
+	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		// The wasm is held back until the reader has answered, as on a slow
 		// connection; then it arrives and the app takes over.
 		tb := open(t, u, tabOptions{holdWasm: true})
@@ -157,7 +170,7 @@ func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
 
 func TestChecklistBrowserStorageBlocked(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
+	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{blockStorage: true})
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
@@ -173,7 +186,7 @@ func TestChecklistBrowserStorageBlocked(t *testing.T) {
 // boxes, no buttons or progress, and the credit line.
 func TestChecklistBrowserPrintHandout(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("checklist") {
+	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{print: true})
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
@@ -199,27 +212,4 @@ func TestChecklistBrowserPrintHandout(t *testing.T) {
 			t.Errorf("%s (print): answers print as %s, want empty boxes", u, box)
 		}
 	}
-}
-
-func TestChecklistBrowserEmbedding(t *testing.T) {
-	s := served(t)
-	frame := s.origin + Path("checklist", "en")
-	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
-		frameEval[bool](tb, frame, `document.querySelector(".wm-open input[value=d]").click(); true`)
-		frameWait(tb, frame, "the summary", `!!document.querySelector(".wm-summary")`)
-		check("after answering (the summary appears)")
-		frameEval[bool](tb, frame, `document.getElementById("wm-tab-organizations").click(); true`)
-		frameWait(tb, frame, "the list to change", `document.querySelector(".wm-open").id === "wm-a-organizations"`)
-		check("after changing list")
-		frameEval[bool](tb, frame, `document.querySelector(".wm-forget").click(); true`)
-		frameWait(tb, frame, "the answers to clear", `!document.querySelector("input:checked")`)
-		check("after forgetting")
-	})
-}
-
-func TestChecklistBrowserScreenshots(t *testing.T) {
-	screenshots(t, served(t), "checklist", func(tb *tab, width int64, dark bool) {
-		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
-		waitFor(tb, "the summary", `!!document.querySelector(".wm-summary")`)
-	})
 }

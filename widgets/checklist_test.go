@@ -67,7 +67,7 @@ func TestChecklistOpensListByIdOrItem(t *testing.T) {
 func TestChecklistAnswersProgressAndSummary(t *testing.T) {
 	c := mountChecklist(t, true)
 	c.SetAnswer("states-assess", Done)
-	c.SetAnswer("states-ban", NotApplies)
+	c.SetAnswer("states-ban", NotApplicable)
 	c.SetAnswer("states-remedy", NotYet)
 	c.SetAnswer("states-remedy", Answer('q')) // not an answer: ignored
 	c.SetAnswer("made-up", Done)              // not an item: ignored

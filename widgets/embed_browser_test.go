@@ -1,6 +1,6 @@
-//go:build !wasm
+//go:build browser
 
-package widgets
+package widgets_test
 
 // Real-browser checks of a widget embedded in the demo page with the embed
 // loader: the iframe fits its content and ignores hostile messages.
@@ -15,12 +15,14 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"waymark/widgets"
 )
 
 // frameWaitApp waits until the app has taken over the widget iframe.
 func frameWaitApp(tb *tab, frame string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		loaded := eval[bool](tb, `(() => { const f = document.querySelector('iframe[src^="`+frame+`"]'); return !!f && !!f.contentWindow && f.getBoundingClientRect().height > 0; })()`)
 		if loaded && frameHas(tb, frame, `!!document.querySelector(".wm-app")`) {
@@ -46,20 +48,30 @@ func frameHas(tb *tab, frame, js string) bool {
 	return false
 }
 
-// frameWait polls a condition in the widget frame, then lets the app
-// finish rendering.
+// waitFrame waits until the page has a frame whose address starts with
+// prefix.
+func waitFrame(tb *tab, prefix string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(patience)
+	for !frameHas(tb, prefix, "true") {
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("waiting for a frame of %s", prefix)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// frameWait polls a condition in the widget frame. What it leads to is
+// measured by measure, which waits for heights to settle.
 func frameWait(tb *tab, frame, what, js string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(patience)
 	for !frameHas(tb, frame, js) {
 		if time.Now().After(deadline) {
 			tb.t.Fatalf("waiting in the widget frame for %s", what)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	// Not requestAnimationFrame: Chrome does not run it in an iframe that is
-	// out of view, and some checks keep the widget below the fold.
-	frameEval[bool](tb, frame, `new Promise(r => setTimeout(() => r(true), 100))`)
 }
 
 type heights struct {
@@ -69,7 +81,8 @@ type heights struct {
 }
 
 // measure compares the iframe's height with its content's, once they have
-// stopped changing.
+// stopped changing and agree; if they never agree, it returns the last
+// reading for the caller to report.
 func measure(tb *tab, frame string) heights {
 	tb.t.Helper()
 	// A reader looks at the widget: Chrome holds back layout observations
@@ -77,7 +90,7 @@ func measure(tb *tab, frame string) heights {
 	eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
 	var last heights
 	same := 0
-	for i := 0; i < 60; i++ {
+	for deadline, i := time.Now().Add(patience/3), 0; time.Now().Before(deadline); i++ {
 		h := heights{
 			Frame:   eval[float64](tb, `document.querySelector('iframe[src^="`+frame+`"]').getBoundingClientRect().height`),
 			Content: frameEval[float64](tb, frame, `document.documentElement.getBoundingClientRect().height`),
@@ -100,7 +113,7 @@ func measure(tb *tab, frame string) heights {
 // widget iframe whose address starts with frame always fits its content:
 // after load, after each interaction interact makes (it calls check after
 // each), and after hostile messages, which must change nothing.
-func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, check func(after string))) {
+func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, frame string, check func(after string))) {
 	t.Helper()
 	for _, width := range []int64{320, 768, 1280} {
 		where := fmt.Sprintf("demo page at %d px, %s", width, strings.TrimPrefix(frame, s.origin))
@@ -114,7 +127,7 @@ func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, 
 			}
 		}
 		check("after load")
-		interact(tb, check)
+		interact(tb, frame, check)
 
 		// Hostile messages from other windows, and malformed ones from the
 		// widget itself, must leave the iframe as it is.
@@ -123,21 +136,26 @@ func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, 
 			"'{\"type\":\"waymark:height\",\"height\":-400}', '{\"type\":\"waymark:height\",\"height\":\"300\"}', " +
 			"'{\"type\":\"other\",\"height\":300}', 'hello', '{\"type\":\"waymark:height\",\"height\":NaN}', " +
 			"{type: \"waymark:height\", height: 300}]"
+		// Messages from one window arrive in the order it sent them, so a
+		// last, harmless one tells when the loader has seen them all.
+		const done = `parent.postMessage("waymark-check:done", "*"); return true;`
+		sent := func(post func()) {
+			eval[bool](tb, `window.waymarkCheckDone = new Promise(r => addEventListener("message", function f(e) {
+				if (e.data === "waymark-check:done") { removeEventListener("message", f); r(true); }
+			})); true`)
+			post()
+			eval[bool](tb, `window.waymarkCheckDone`)
+		}
 		// From the host page's own window (wrong sender, wrong origin) ...
-		eval[bool](tb, `(async () => {
-			for (const m of `+bad+`) window.postMessage(m, "*");
-			const other = document.createElement("iframe");
-			other.id = "hostile";
-			document.body.appendChild(other);
-			await new Promise(r => setTimeout(r, 100));
-			return true;
-		})()`)
+		sent(func() {
+			eval[bool](tb, `(() => { for (const m of `+bad+`) window.postMessage(m, "*"); `+done+` })()`)
+		})
 		// ... and from another frame on the page.
-		frameEval[bool](tb, "about:blank", `(async () => {
-			for (const m of `+bad+`) parent.postMessage(m, "*");
-			await new Promise(r => setTimeout(r, 300));
-			return true;
-		})()`)
+		eval[bool](tb, `(() => { const other = document.createElement("iframe"); other.id = "hostile"; document.body.appendChild(other); return true; })()`)
+		waitFrame(tb, "about:blank")
+		sent(func() {
+			frameEval[bool](tb, "about:blank", `(() => { for (const m of `+bad+`) parent.postMessage(m, "*"); `+done+` })()`)
+		})
 		eval[bool](tb, `document.getElementById("hostile").remove(); true`)
 		// A window of the widget origin that is not this widget's iframe
 		// (another page of the widget site, which reports its own height)
@@ -146,26 +164,55 @@ func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, 
 			const other = document.createElement("iframe");
 			other.id = "impostor";
 			other.src = "`+s.origin+`/?impostor";
+			const loaded = new Promise(r => other.onload = r);
 			document.body.appendChild(other);
-			await new Promise(r => other.onload = r);
+			await loaded;
 			return true;
 		})()`)
-		frameEval[bool](tb, s.origin+"/?impostor", `(async () => {
-			for (const h of [5, 160, 12345]) parent.postMessage(JSON.stringify({type: "waymark:height", height: h}), "*");
-			await new Promise(r => setTimeout(r, 300));
-			return true;
-		})()`)
+		sent(func() {
+			frameEval[bool](tb, s.origin+"/?impostor", `(() => {
+				for (const h of [5, 160, 12345]) parent.postMessage(JSON.stringify({type: "waymark:height", height: h}), "*");
+				`+done+`
+			})()`)
+		})
 		eval[bool](tb, `document.getElementById("impostor").remove(); true`)
-		frameEval[bool](tb, frame, `(async () => {
-			for (const m of ['{"type":"waymark:height","height":-5}', '{"type":"waymark:height","height":NaN}', '{"type":"waymark:height","height":"9"}', '{"type":"waymark:height"}', 'x'.repeat(500)])
-				parent.postMessage(m, "*");
-			parent.postMessage({type: "waymark:height", height: 9}, "*");
-			await new Promise(r => setTimeout(r, 300));
-			return true;
-		})()`)
+		sent(func() {
+			frameEval[bool](tb, frame, `(() => {
+				for (const m of ['{"type":"waymark:height","height":-5}', '{"type":"waymark:height","height":NaN}', '{"type":"waymark:height","height":"9"}', '{"type":"waymark:height"}', 'x'.repeat(500)])
+					parent.postMessage(m, "*");
+				parent.postMessage({type: "waymark:height", height: 9}, "*");
+				`+done+`
+			})()`)
+		})
 		if after := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`); after != before {
 			t.Errorf("%s: hostile messages changed the iframe height from %s to %s", where, before, after)
 		}
 		noConsoleErrors(tb, where)
+	}
+}
+
+// The demo page embeds every kind of widget: each iframe loads as the
+// reader scrolls to it, the app takes over in each and each fits its
+// content; the page is accessible, nothing is requested from any origin
+// but the page's and the widgets', and the console stays clean.
+func TestDemoPageInTheBrowser(t *testing.T) {
+	s := served(t)
+	for _, width := range []int64{320, 1280} {
+		where := fmt.Sprintf("demo page at %d px", width)
+		tb := open(t, s.demo+"/", tabOptions{width: width})
+		waitFor(tb, "the demo page", `document.readyState === "complete"`)
+		for _, k := range widgets.Kinds {
+			frame := s.url(k.Name, s.en())
+			eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
+			frameWaitApp(tb, frame)
+			if h := measure(tb, frame); math.Abs(h.Frame-h.Content) > 3 || h.Scroll {
+				t.Errorf("%s: the %s iframe is %.0f px for %.0f px of content (inner scrollbar: %v)", where, k.Name, h.Frame, h.Content, h.Scroll)
+			}
+		}
+		checkAxe(tb, where)
+		onlyFrom(t, where, tb.Requests(), s.demo, s.origin)
+		noConsoleErrors(tb, where)
+		eval[bool](tb, `window.scrollTo(0, 0); true`)
+		screenshot(tb, fmt.Sprintf("demo-%d", width))
 	}
 }

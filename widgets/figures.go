@@ -68,22 +68,24 @@ type Figures struct {
 
 	echarts string            // address of the chart library
 	options map[string]string // chart id -> address of its options
-	sources *sourceList
+	cites   *sourceList
 	charts  *chartLoader
 }
 
-func (f *Figures) src() *sourceList {
-	if f.sources == nil {
-		f.sources = newSourceList(f.Content, func(id string) string { return anchorID(f.Interactive, id) })
+// sources numbers the figures' citations: each figure's, then each row
+// of the rights map's.
+func (f *Figures) sources() *sourceList {
+	if f.cites == nil {
+		f.cites = newSourceList(f.Content, func(id string) string { return anchorID(f.Interactive, id) })
 		for _, fig := range f.Content.Figures.Figures {
-			f.sources.add("fig-"+fig.ID, "", fig.Cite)
+			f.cites.add("fig-"+fig.ID, "", fig.Cite)
 		}
 		_, rows := RightsMap(f.Content)
 		for _, r := range rows {
-			f.sources.add("map-"+r.Technology.ID, "", r.Technology.Cite)
+			f.cites.add("map-"+r.Technology.ID, "", r.Technology.Cite)
 		}
 	}
-	return f.sources
+	return f.cites
 }
 
 // OnInit reads the chart addresses the build wrote into the prerendered
@@ -110,7 +112,7 @@ func (f *Figures) OnMount(ctx app.Context) {
 	if !f.Interactive || f.echarts == "" {
 		return
 	}
-	f.charts = newChartLoader(ctx, f.echarts, Path("journey", f.Content.UI.Lang))
+	f.charts = newChartLoader(ctx, f.echarts, Path(JourneyName, f.Content))
 	ctx.Defer(func(app.Context) { f.charts.watch() })
 }
 
@@ -143,19 +145,14 @@ func figureValue(fig data.Figure) string {
 // Render draws the widget.
 func (f *Figures) Render() app.UI {
 	fc := f.Content.Figures
-	cls := "wm wm-figures"
-	if f.Interactive {
-		cls += " wm-app"
+	fr := frame{
+		name:        FiguresName,
+		interactive: f.Interactive,
+		title:       fc.Title,
+		intro:       []app.UI{app.Text(fc.Intro)},
+		sources:     f.sources(),
 	}
-	main := app.Main().Class(cls).Aria("labelledby", "wm-title")
-	if f.echarts != "" {
-		main = main.Attr("data-echarts", f.echarts)
-	}
-	return main.Body(
-		app.Header().Body(
-			app.H1().ID("wm-title").Text(fc.Title),
-			app.P().Class("wm-intro").Text(fc.Intro),
-		),
+	main := fr.render(
 		app.Ul().Class("wm-figure-list").Body(
 			app.Range(fc.Figures).Slice(func(i int) app.UI {
 				fig := fc.Figures[i]
@@ -166,15 +163,17 @@ func (f *Figures) Render() app.UI {
 						app.Span().Class("wm-unit").Text(fig.Unit),
 					),
 					app.P().Class("wm-figure-label").Text(fig.Label+whenText(fig.When)),
-					app.P().Body(app.Text(fig.Text), f.src().markers("fig-"+fig.ID)),
+					app.P().Body(app.Text(fig.Text), f.sources().markers("fig-"+fig.ID)),
 				)
 			}),
 		),
 		app.Range(fc.Comparisons).Slice(func(i int) app.UI { return f.renderComparison(fc.Comparisons[i]) }),
 		f.renderRightsMap(),
-		f.src().panel(),
-		credit(f.Content, f.src().documentIDs()),
 	)
+	if f.echarts != "" {
+		main = main.Attr("data-echarts", f.echarts)
+	}
+	return main
 }
 
 func whenText(when string) string {
@@ -248,7 +247,7 @@ func (f *Figures) renderRightsMap() app.UI {
 	ui := f.Content.UI
 	rm := f.Content.Figures.RightsMap
 	rights, rows := RightsMap(f.Content)
-	journey := Path("journey", ui.Lang)
+	journey := Path(JourneyName, f.Content)
 	return app.Figure().Class("wm-chart-figure").ID("chart-rights-map").Aria("labelledby", "wm-cap-rights-map").Body(
 		app.FigCaption().ID("wm-cap-rights-map").Body(
 			app.Strong().Text(rm.Title),
@@ -272,7 +271,7 @@ func (f *Figures) renderRightsMap() app.UI {
 							app.Th().Scope("row").Body(
 								app.A().Href(journey+"#"+r.Technology.ID).Text(r.Technology.Name),
 								app.Span().Class("wm-stage-name").Text(" ("+r.Stage.Title+")"),
-								f.src().markers("map-"+r.Technology.ID),
+								f.sources().markers("map-"+r.Technology.ID),
 							),
 							app.Range(rights).Slice(func(k int) app.UI {
 								if r.Threatens[rights[k].ID] {

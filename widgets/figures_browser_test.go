@@ -1,8 +1,9 @@
-//go:build !wasm
+//go:build browser
 
-package widgets
+package widgets_test
 
-// Real-browser checks of the figures widget (harness in browser_test.go).
+// Real-browser checks of the figures widget beyond the suite every kind
+// passes (kinds_browser_test.go).
 
 import (
 	"fmt"
@@ -12,7 +13,41 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+
+	"waymark/widgets"
 )
+
+// What the suite every kind passes (kinds_browser_test.go) needs to know
+// of this one.
+func init() {
+	kindChecks[widgets.FiguresName] = kindCheck{
+		readable: figuresReadable,
+		interact: func(tb *tab, frame string, check func(after string)) {
+			// Scroll the host page to the rights map inside the frame, as a
+			// reader would: the charts draw and the frame grows with them.
+			top := frameEval[float64](tb, frame, `document.querySelector('.wm-chart[data-chart="rights-map"]').getBoundingClientRect().top + scrollY`)
+			eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector('iframe[src^="%s"]').getBoundingClientRect().top + scrollY + %f - 100); true`, frame, top))
+			frameWait(tb, frame, "the rights map to be drawn", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`)
+			check("after the charts are drawn")
+		},
+		live:    drawCharts,
+		prepare: func(tb *tab, width int64) { drawCharts(tb) },
+	}
+}
+
+const chartsDrawn = `document.querySelectorAll(".wm-chart[data-drawn]").length`
+
+// drawCharts scrolls past each chart, as a reader would, so all are drawn,
+// then back to the top.
+func drawCharts(tb *tab) {
+	tb.t.Helper()
+	n := eval[int](tb, `document.querySelectorAll(".wm-chart").length`)
+	for i := 1; i <= n; i++ {
+		eval[bool](tb, fmt.Sprintf(`document.querySelectorAll(".wm-chart")[%d].scrollIntoView(); true`, i-1))
+		waitFor(tb, fmt.Sprintf("chart %d of %d to be drawn", i, n), fmt.Sprintf(chartsDrawn+` >= %d`, i))
+	}
+	eval[bool](tb, `window.scrollTo(0, 0); true`)
+}
 
 // echartsRequests counts the requests for the chart library so far.
 func echartsRequests(tb *tab) int {
@@ -25,14 +60,16 @@ func echartsRequests(tb *tab) int {
 	return n
 }
 
-const chartsDrawn = `document.querySelectorAll(".wm-chart[data-drawn]").length`
-
 func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("figures") {
+	for _, u := range s.widgetPages(widgets.FiguresName) {
 		tb := open(t, u, tabOptions{width: 1280, height: 700})
 		waitApp(tb)
-		time.Sleep(500 * time.Millisecond)
+		// An IntersectionObserver made now reports after the app's own has
+		// had its first look at the charts: ECharts would have been asked
+		// for by then if a chart were near.
+		eval[bool](tb, `new Promise(r => new IntersectionObserver((e, o) => { o.disconnect(); r(true); }, {rootMargin: "200px"}).observe(document.querySelector(".wm-chart")))`)
+		settle(tb)
 		if n := echartsRequests(tb); n != 0 && eval[float64](tb, `document.querySelector(".wm-chart").getBoundingClientRect().top`) > 900 {
 			t.Errorf("%s: ECharts was requested %d times before any chart came near the viewport", u, n)
 		}
@@ -48,8 +85,6 @@ func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
 		if label := eval[string](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').getAttribute("aria-label") || ""`); label == "" {
 			t.Errorf("%s: the drawn rights map has no accessible name", u)
 		}
-		checkAxe(tb, u+" (charts drawn)")
-		onlyFrom(t, u, tb.Requests(), s.origin)
 		noConsoleErrors(tb, u)
 	}
 }
@@ -57,7 +92,7 @@ func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
 // Choosing a cell of the rights map opens that technology in the journey.
 func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("figures") {
+	for _, u := range s.widgetPages(widgets.FiguresName) {
 		tb := open(t, u, tabOptions{width: 1280, height: 900})
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').scrollIntoView(); true`)
@@ -78,64 +113,35 @@ func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		waitFor(tb, "the journey to open", `location.pathname === "`+Path("journey", "en")+`"`)
+		waitFor(tb, "the journey to open", `location.pathname === "`+widgets.Path(widgets.JourneyName, s.en())+`"`)
 		waitFor(tb, "the technology's stage", `!!document.querySelector(".wm-open #wm-a-`+want+`")`)
 		// The figures page is gone: nothing it set up may still run, as a
 		// resize of the window would show.
 		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(800, 900)); err != nil {
 			t.Fatal(err)
 		}
-		eval[bool](tb, `new Promise(r => setTimeout(() => r(true), 300))`)
+		waitFor(tb, "the new width", `innerWidth === 800`)
+		settle(tb)
 		noConsoleErrors(tb, u)
 	}
 }
 
-func TestFiguresBrowserWithoutJavaScript(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("figures") {
-		pre := open(t, u, tabOptions{blockWasm: true})
-		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
-		checkAxe(pre, u+" (prerendered)")
-		withoutApp(t, u, func(tb *tab, where string) {
-			if n := eval[int](tb, `document.querySelectorAll(".wm-figure").length`); n < 5 {
-				t.Errorf("%s: %d figures readable", where, n)
-			}
-			if n := eval[int](tb, `document.querySelectorAll(".wm-map-table td.wm-yes").length`); n == 0 {
-				t.Errorf("%s: the rights map's table is not readable", where)
-			}
-			if h := eval[float64](tb, `Math.max(...[...document.querySelectorAll(".wm-chart")].map(e => e.getBoundingClientRect().height))`); h != 0 {
-				t.Errorf("%s: an empty chart box takes %.0f px", where, h)
-			}
-			if n := echartsRequests(tb); n != 0 {
-				t.Errorf("%s: ECharts requested without the app", where)
-			}
-		})
+// figuresReadable: without the app, every figure and the rights map's
+// table are readable, no empty chart box takes room and ECharts is never
+// requested.
+func figuresReadable(tb *tab, where string) {
+	t := tb.t
+	t.Helper()
+	if n := eval[int](tb, `document.querySelectorAll(".wm-figure").length`); n < 5 {
+		t.Errorf("%s: %d figures readable", where, n)
 	}
-}
-
-func TestFiguresBrowserEmbedding(t *testing.T) {
-	s := served(t)
-	frame := s.origin + Path("figures", "en")
-	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
-		// Scroll the host page to the rights map inside the frame, as a
-		// reader would: the charts draw and the frame grows with them.
-		top := frameEval[float64](tb, frame, `document.querySelector('.wm-chart[data-chart="rights-map"]').getBoundingClientRect().top + scrollY`)
-		eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector('iframe[src^="%s"]').getBoundingClientRect().top + scrollY + %f - 100); true`, frame, top))
-		frameWait(tb, frame, "the rights map to be drawn", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`)
-		check("after the charts are drawn")
-	})
-}
-
-func TestFiguresBrowserScreenshots(t *testing.T) {
-	screenshots(t, served(t), "figures", func(tb *tab, width int64, dark bool) {
-		// Scroll past each chart, as a reader would, so all are drawn.
-		for i := 1; i <= 2; i++ {
-			eval[bool](tb, fmt.Sprintf(`document.querySelectorAll(".wm-chart")[%d].scrollIntoView(); true`, i-1))
-			waitFor(tb, "the charts", fmt.Sprintf(chartsDrawn+` >= %d`, i))
-		}
-		if width == 320 && !dark {
-			checkAxe(tb, "figures at 320 px, charts drawn")
-		}
-		eval[bool](tb, `window.scrollTo(0, 0); true`)
-	})
+	if n := eval[int](tb, `document.querySelectorAll(".wm-map-table td.wm-yes").length`); n == 0 {
+		t.Errorf("%s: the rights map's table is not readable", where)
+	}
+	if h := eval[float64](tb, `Math.max(...[...document.querySelectorAll(".wm-chart")].map(e => e.getBoundingClientRect().height))`); h != 0 {
+		t.Errorf("%s: an empty chart box takes %.0f px", where, h)
+	}
+	if n := echartsRequests(tb); n != 0 {
+		t.Errorf("%s: ECharts requested without the app", where)
+	}
 }

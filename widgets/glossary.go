@@ -26,23 +26,24 @@ type Glossary struct {
 	// Interactive is true when the component runs in the browser app.
 	Interactive bool
 
-	query   string // what the reader typed in the filter
-	target  string // id of the term the fragment names
-	sources *sourceList
+	query  string // what the reader typed in the filter
+	target string // id of the term the fragment names
+	cites  *sourceList
 }
 
 // anchor is the element id for a fragment; see anchorID.
 func (g *Glossary) anchor(id string) string { return anchorID(g.Interactive, id) }
 
-func (g *Glossary) src() *sourceList {
-	if g.sources == nil {
-		g.sources = newSourceList(g.Content, g.anchor)
-		g.sources.add("glossary", "", g.Content.Glossary.Cite)
+// sources numbers the glossary's citations: its own, then each term's.
+func (g *Glossary) sources() *sourceList {
+	if g.cites == nil {
+		g.cites = newSourceList(g.Content, g.anchor)
+		g.cites.add("glossary", "", g.Content.Glossary.Cite)
 		for _, t := range g.Content.Glossary.Terms {
-			g.sources.add("term-"+t.ID, "", t.Cite)
+			g.cites.add("term-"+t.ID, "", t.Cite)
 		}
 	}
-	return g.sources
+	return g.cites
 }
 
 // OnInit picks up the term named in the fragment and what the reader typed
@@ -83,7 +84,7 @@ func (g *Glossary) OnNav(ctx app.Context) {
 		jumpTo(ctx, g.anchor(f))
 		return
 	}
-	if g.src().isSourceFragment(f) {
+	if g.sources().isSourceFragment(f) {
 		jumpTo(ctx, g.anchor(f))
 	}
 }
@@ -143,16 +144,16 @@ func initial(term string) rune {
 func (g *Glossary) Render() app.UI {
 	gl := g.Content.Glossary
 	ui := g.Content.UI
-	cls := "wm wm-glossary"
-	if g.Interactive {
-		cls += " wm-app"
-	}
 	shown := g.Shown()
-	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(
-		app.Header().Body(
-			app.H1().ID("wm-title").Text(gl.Title),
-			app.P().Class("wm-intro").Body(app.Text(gl.Intro), g.src().markers("glossary")),
-		),
+	f := frame{
+		name:        GlossaryName,
+		interactive: g.Interactive,
+		title:       gl.Title,
+		intro:       []app.UI{app.Text(gl.Intro), g.sources().markers("glossary")},
+		sources:     g.sources(),
+		status:      g.status(len(shown)),
+	}
+	return f.render(
 		app.If(g.Interactive, func() app.UI {
 			return app.Div().Class("wm-find").Body(
 				app.Label().For("wm-filter-terms").Text(ui.FilterTerms),
@@ -170,9 +171,6 @@ func (g *Glossary) Render() app.UI {
 		app.If(g.Interactive && len(shown) == 0, func() app.UI {
 			return app.P().Class("wm-notice").Text(ui.NoTerms)
 		}),
-		g.src().panel(),
-		credit(g.Content, g.src().documentIDs()),
-		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(g.status(len(shown))),
 	)
 }
 
@@ -229,7 +227,7 @@ func (g *Glossary) renderTerm(t data.Term) app.UI {
 	}
 	return art.Body(
 		app.H2().ID("wm-h-"+t.ID).Text(t.Term),
-		app.P().Body(app.Text(t.Definition), g.src().markers("term-"+t.ID)),
+		app.P().Body(app.Text(t.Definition), g.sources().markers("term-"+t.ID)),
 		app.If(len(related) > 0, func() app.UI {
 			return app.P().Class("wm-related").Body(append([]app.UI{app.Text(g.Content.UI.Related + " ")}, related...)...)
 		}),

@@ -1,30 +1,41 @@
-//go:build !wasm
+//go:build browser
 
-package widgets
+package widgets_test
 
 // Real-browser checks of the glossary widget, of glossary terms inside the
-// other widgets, and of citation markers (harness in browser_test.go).
+// other widgets, and of citation markers, beyond the suite every kind
+// passes (kinds_browser_test.go).
 
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"waymark/widgets"
 )
+
+// What the suite every kind passes (kinds_browser_test.go) needs to know
+// of this one.
+func init() {
+	kindChecks[widgets.GlossaryName] = kindCheck{
+		readable: glossaryReadable,
+		interact: func(tb *tab, frame string, check func(after string)) {
+			frameEval[bool](tb, frame, `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); return true; })()`)
+			frameWait(tb, frame, "the filter", `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`)
+			check("after filtering")
+		},
+	}
+}
 
 // shownTerms lists the ids of the glossary entries a reader can see.
 const shownTerms = `[...document.querySelectorAll(".wm-entry")].filter(e => e.getClientRects().length > 0).map(e => e.id.replace(/^(wm-a-)?term-/, "")).join(",")`
 
-func TestGlossaryBrowserAccessibilityAndFilter(t *testing.T) {
+func TestGlossaryBrowserKeyboardFilter(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("glossary") {
-		pre := open(t, u, tabOptions{blockWasm: true})
-		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
-		checkAxe(pre, u+" (prerendered)")
-
+	for _, u := range s.widgetPages(widgets.GlossaryName) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
 		// Keyboard only: Tab to the filter, type with an accent and in
@@ -66,21 +77,20 @@ func TestGlossaryBrowserAccessibilityAndFilter(t *testing.T) {
 	}
 }
 
-func TestGlossaryBrowserWithoutJavaScript(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("glossary") {
-		withoutApp(t, u, func(tb *tab, where string) {
-			if n := eval[int](tb, `document.querySelectorAll(".wm-entry").length`); n < 13 {
-				t.Errorf("%s: %d entries readable, want every term", where, n)
-			}
-			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`.wm-letters a[href="#term-non-refoulement"]`))); err != nil {
-				t.Fatal(err)
-			}
-			waitFor(tb, "the letter link", `location.hash === "#term-non-refoulement"`)
-			if !eval[bool](tb, `document.querySelector("#term-non-refoulement").matches(":target")`) {
-				t.Errorf("%s: the letter index does not lead to its term", where)
-			}
-		})
+// glossaryReadable: without the app, every entry is there and the letter
+// index leads to its terms.
+func glossaryReadable(tb *tab, where string) {
+	t := tb.t
+	t.Helper()
+	if n := eval[int](tb, `document.querySelectorAll(".wm-entry").length`); n < 13 {
+		t.Errorf("%s: %d entries readable, want every term", where, n)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`.wm-letters a[href="#term-non-refoulement"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(tb, "the letter link", `location.hash === "#term-non-refoulement"`)
+	if !eval[bool](tb, `document.querySelector("#term-non-refoulement").matches(":target")`) {
+		t.Errorf("%s: the letter index does not lead to its term", where)
 	}
 }
 
@@ -88,7 +98,7 @@ func TestGlossaryBrowserWithoutJavaScript(t *testing.T) {
 // pointer moves onto it), closed by Escape; a plain link without script.
 func TestGlossaryBrowserTermsInTheJourney(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("journey") {
+	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
 		const term = `document.querySelector(".wm-open button.wm-term")`
@@ -117,18 +127,30 @@ func TestGlossaryBrowserTermsInTheJourney(t *testing.T) {
 		tx, ty := box(tip)
 		mouse(tb, x, (y+ty)/2)
 		mouse(tb, tx, ty)
-		time.Sleep(200 * time.Millisecond)
+		settle(tb)
 		if eval[bool](tb, tip+`.hidden`) {
 			t.Errorf("%s: the definition closed when the pointer moved onto it", u)
 		}
 		press(tb, kb.Escape, false)
 		waitFor(tb, "Escape to close a hovered definition", tip+`.hidden`)
+
+		// A tap or a click on the term, as on a phone, shows the
+		// definition; Escape closes it.
+		mouse(tb, 1, 1)
+		eval[bool](tb, `document.activeElement.blur(); true`)
+		waitFor(tb, "the definition to close when the pointer leaves", tip+`.hidden`)
+		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.JSPath(term))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(tb, "the definition after a click", `!`+tip+`.hidden`)
+		press(tb, kb.Escape, false)
+		waitFor(tb, "Escape to close a clicked definition", tip+`.hidden`)
 		noConsoleErrors(tb, u)
 
 		pre := open(t, u, tabOptions{noScript: true})
 		waitFor(pre, "the page", `document.readyState === "complete"`)
 		href := eval[string](pre, `document.querySelector(".wm-term").getAttribute("href")`)
-		if !strings.HasPrefix(href, Path("glossary", "en")+"#term-") {
+		if !strings.HasPrefix(href, widgets.Path(widgets.GlossaryName, s.en())+"#term-") {
 			t.Errorf("%s without script: a term links to %q, want its glossary entry", u, href)
 		}
 	}
@@ -145,7 +167,7 @@ func mouse(tb *tab, x, y float64) {
 // the app and without script.
 func TestGlossaryBrowserCitationsJumpAndBack(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("journey") {
+	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
 		eval[bool](tb, `document.getElementById("wm-tab-after").click(); true`)
@@ -171,35 +193,24 @@ func TestGlossaryBrowserCitationsJumpAndBack(t *testing.T) {
 		if err := chromedp.Do(pre.ctx, chromedp.Click(chromedp.CSS(`#before .wm-refs a`))); err != nil {
 			t.Fatal(err)
 		}
+		// The browser scrolls to the fragment as part of the navigation.
 		waitFor(pre, "the marker link", `location.hash.startsWith("#src-")`)
-		time.Sleep(200 * time.Millisecond)
 		if !eval[bool](pre, `(() => { const e = document.querySelector(location.hash); return e.getClientRects().length > 0 && e.getBoundingClientRect().top < innerHeight; })()`) {
 			t.Errorf("%s without script: the source a marker links to is not in view", u)
 		}
 	}
 }
 
-func TestGlossaryBrowserEmbedding(t *testing.T) {
+// An open definition stays inside the page on a phone; a screenshot shows
+// it over the journey's text, for review.
+func TestGlossaryBrowserDefinitionOnAPhone(t *testing.T) {
 	s := served(t)
-	frame := s.origin + Path("glossary", "en")
-	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
-		frameEval[bool](tb, frame, `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); return true; })()`)
-		frameWait(tb, frame, "the filter", `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`)
-		check("after filtering")
-	})
-}
-
-func TestGlossaryBrowserScreenshots(t *testing.T) {
-	s := served(t)
-	screenshots(t, s, "glossary", nil)
-	// A definition open over the journey's text, for review.
-	for _, u := range s.widgetPages("journey") {
+	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{width: 320})
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector(".wm-open button.wm-term").focus(); true`)
 		waitFor(tb, "the definition", `!!document.querySelector(".wm-def:not([hidden])")`)
-		// An open definition stays inside the page on a phone.
-		eval[bool](tb, `new Promise(r => setTimeout(() => r(true), 100))`)
+		settle(tb)
 		if r := eval[[]float64](tb, `(() => { const r = document.querySelector(".wm-def:not([hidden])").getBoundingClientRect(); return [r.left, r.right, document.documentElement.clientWidth, document.documentElement.scrollWidth]; })()`); r[0] < 0 || r[1] > r[2] || r[3] > r[2] {
 			t.Errorf("%s at 320 px: the open definition spans %.0f to %.0f px of a %.0f px page (page scrolls to %.0f px)", u, r[0], r[1], r[2], r[3])
 		}

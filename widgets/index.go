@@ -21,25 +21,16 @@ func (x *Index) Render() app.UI {
 	return app.Main().Class("wm wm-index").Body(
 		app.H1().Text("Waymark"),
 		app.Ul().Body(
-			app.Range(WidgetNames()).Slice(func(i int) app.UI {
-				name := WidgetNames()[i]
-				return app.Range(langs).Slice(func(k int) app.UI {
-					c := x.Contents[langs[k]]
+			app.Range(Kinds).Slice(func(i int) app.UI {
+				k := Kinds[i]
+				return app.Range(langs).Slice(func(n int) app.UI {
+					c := x.Contents[langs[n]]
 					return app.Li().Body(
-						app.A().Href("%s", Path(name, langs[k])).Lang(langs[k]).Text(widgetTitle(name, c)),
+						app.A().Href("%s", Path(k.Name, c)).Lang(langs[n]).Text(k.Title(c)),
 						app.Text(" ("+c.UI.LanguageName+")"),
 					)
 				})
 			}),
 		),
 	)
-}
-
-func widgetTitle(name string, c *data.Content) string {
-	for _, w := range widgetTable {
-		if w.name == name {
-			return w.title(c)
-		}
-	}
-	return name
 }

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,15 +39,17 @@ type Journey struct {
 	right    string // id of the highlighted right, "" for none
 	announce string // text for the live region, set when the stage changes
 
-	sources *sourceList // built on first use; see sourceList
-	terms   *termIndex
+	// Built on first use from the content, which never changes.
+	cites *sourceList
+	terms *termIndex
+	parts *sections
 }
 
-// src numbers the journey's citations in reading order: each stage's
+// sources numbers the journey's citations in reading order: each stage's
 // introduction, then its technologies and their cases.
-func (j *Journey) src() *sourceList {
-	if j.sources != nil {
-		return j.sources
+func (j *Journey) sources() *sourceList {
+	if j.cites != nil {
+		return j.cites
 	}
 	s := newSourceList(j.Content, j.anchor)
 	for _, st := range j.Content.Journey.Stages {
@@ -58,23 +61,39 @@ func (j *Journey) src() *sourceList {
 			}
 		}
 	}
-	j.sources = s
+	j.cites = s
 	return s
 }
 
 func caseClaim(tech string, i int) string { return tech + "-case-" + strconv.Itoa(i) }
 
-func (j *Journey) glossary() *termIndex {
+// termIndex finds the glossary terms in the journey's texts.
+func (j *Journey) termIndex() *termIndex {
 	if j.terms == nil {
 		j.terms = newTermIndex(j.Content)
 	}
 	return j.terms
 }
 
+// sections knows which stage holds each technology and citation marker.
+func (j *Journey) sections() *sections {
+	if j.parts == nil {
+		j.parts = newSections(j.sources())
+		for _, s := range j.Content.Journey.Stages {
+			ids := make([]string, len(s.Technologies))
+			for i, t := range s.Technologies {
+				ids[i] = t.ID
+			}
+			j.parts.add(s.ID, ids...)
+		}
+	}
+	return j.parts
+}
+
 // prose renders a text of the journey with its glossary terms marked and
 // the markers of its citations after it.
 func (j *Journey) prose(claim, text string) []app.UI {
-	return append(withTerms(j.glossary(), text, "wm-t-"+claim, j.Interactive), j.src().markers(claim))
+	return append(withTerms(j.termIndex(), text, "wm-t-"+claim, j.Interactive), j.sources().markers(claim))
 }
 
 // OnInit picks up what the reader did on the prerendered page before the
@@ -114,32 +133,15 @@ func (j *Journey) anchor(id string) string { return anchorID(j.Interactive, id) 
 // or a technology, or the browser's back button.
 func (j *Journey) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" {
-		j.Open(f)
-		if j.src().isSourceFragment(f) {
-			jumpTo(ctx, j.anchor(f))
-		}
+		j.sections().follow(ctx, f, func(stage string) { j.stage = stage }, j.anchor)
 	}
 }
 
 // Open shows the stage that id names, or the stage holding the technology
-// that id names. Unknown ids are ignored: a fragment comes from a URL anyone
-// can write.
+// or citation marker that id names. Unknown ids are ignored.
 func (j *Journey) Open(id string) {
-	if owner, ok := j.src().ownerOf(id); ok && owner != "" {
-		j.stage = owner
-		return
-	}
-	for _, s := range j.Content.Journey.Stages {
-		if s.ID == id {
-			j.stage = id
-			return
-		}
-		for _, t := range s.Technologies {
-			if t.ID == id {
-				j.stage = s.ID
-				return
-			}
-		}
+	if stage, ok := j.sections().partOf(id); ok {
+		j.stage = stage
 	}
 }
 
@@ -201,15 +203,15 @@ func (j *Journey) rightsUsed() []data.Right {
 
 // Render draws the widget.
 func (j *Journey) Render() app.UI {
-	cls := "wm wm-journey"
-	if j.Interactive {
-		cls += " wm-app"
+	f := frame{
+		name:        JourneyName,
+		interactive: j.Interactive,
+		title:       j.Content.Journey.Title,
+		intro:       []app.UI{app.Text(j.Content.Journey.Intro)},
+		sources:     j.sources(),
+		status:      j.announce,
 	}
-	return app.Main().Class(cls).ID("wm-top").Body(
-		app.Header().Body(
-			app.H1().ID("wm-title").Text(j.Content.Journey.Title),
-			app.P().Class("wm-intro").Text(j.Content.Journey.Intro),
-		),
+	return f.render(
 		j.renderFilter(),
 		j.renderNav(),
 		app.Div().Class("wm-stages").Body(
@@ -217,10 +219,7 @@ func (j *Journey) Render() app.UI {
 				return j.renderStage(i)
 			}),
 		),
-		j.src().panel(),
-		credit(j.Content, j.src().documentIDs()),
-		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(j.announce),
-	).Aria("labelledby", "wm-title").Attr("data-stage", j.Stage())
+	).Attr("data-stage", j.Stage())
 }
 
 func (j *Journey) renderFilter() app.UI {
@@ -418,12 +417,7 @@ func (j *Journey) renderMatches(s data.Stage) app.UI {
 }
 
 func threatens(t data.Technology, right string) bool {
-	for _, r := range t.Rights {
-		if r == right {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(t.Rights, right)
 }
 
 func (j *Journey) renderTechnology(t data.Technology) app.UI {
@@ -463,14 +457,12 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 // renderAsks links a technology to the checklist items that answer it,
 // found from the checklist's references, so the link is never typed twice.
 func (j *Journey) renderAsks(t data.Technology) app.UI {
-	checklist := Path("checklist", j.Content.UI.Lang)
+	checklist := Path(ChecklistName, j.Content)
 	var links []app.UI
 	for _, l := range j.Content.Checklist.Lists {
 		for _, it := range l.Items {
-			for _, id := range it.Technologies {
-				if id == t.ID {
-					links = append(links, app.Li().Body(app.A().Href("%s#%s", checklist, it.ID).Text(it.Text)))
-				}
+			if slices.Contains(it.Technologies, t.ID) {
+				links = append(links, app.Li().Body(app.A().Href("%s#%s", checklist, it.ID).Text(it.Text)))
 			}
 		}
 	}

@@ -1,20 +1,37 @@
-//go:build !wasm
+//go:build browser
 
-package widgets
+package widgets_test
 
-// Real-browser checks of the journey widget (see browser_test.go for the
-// harness). Each check names the page, what it checked and what it found.
+// Real-browser checks of the journey widget beyond the suite every kind
+// passes (kinds_browser_test.go). Each check names the page, what it
+// checked and what it found.
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"waymark/widgets"
 )
+
+// What the suite every kind passes (kinds_browser_test.go) needs to know
+// of this one.
+func init() {
+	kindChecks[widgets.JourneyName] = kindCheck{
+		readable: journeyReadable,
+		interact: func(tb *tab, frame string, check func(after string)) {
+			frameEval[bool](tb, frame, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
+			frameWait(tb, frame, "a list of cases to open", `!!document.querySelector(".wm-open details.wm-cases[open]")`)
+			check("after opening a list of cases")
+			frameEval[bool](tb, frame, `document.getElementById("wm-tab-after").click(); true`)
+			frameWait(tb, frame, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
+			check("after changing stage")
+		},
+	}
+}
 
 // focusState describes the focused element after an action.
 const focusState = `(() => {
@@ -44,8 +61,8 @@ func pressAndCheck(tb *tab, page, key string, shift bool) focus {
 	tb.t.Helper()
 	press(tb, key, shift)
 	// The app handles a key on its own event loop; read the result once it
-	// has rendered (two animation frames), as a reader would see it.
-	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	// has rendered, as a reader would see it.
+	settle(tb)
 	f := eval[focus](tb, focusState)
 	if f.Where == "body" {
 		tb.t.Fatalf("%s: keyboard: after %q focus fell back to the page body", page, key)
@@ -59,25 +76,9 @@ func pressAndCheck(tb *tab, page, key string, shift bool) focus {
 // visibleStages lists the ids of the stage sections a reader can see.
 const visibleStages = `[...document.querySelectorAll(".wm-stage")].filter(s => getComputedStyle(s).display !== "none" && !s.hidden).map(s => s.id.replace(/^wm-a-/, "")).join(",")`
 
-func TestJourneyBrowserAccessibility(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("journey") {
-		pre := open(t, u, tabOptions{blockWasm: true})
-		waitFor(pre, "the prerendered page", `document.readyState === "complete"`)
-		checkAxe(pre, u+" (prerendered)")
-
-		live := open(t, u, tabOptions{})
-		waitApp(live)
-		checkAxe(live, u+" (after the app took over)")
-	}
-	demo := open(t, s.demo+"/", tabOptions{})
-	waitFor(demo, "the demo page", `document.readyState === "complete"`)
-	checkAxe(demo, "demo page")
-}
-
 func TestJourneyBrowserKeyboard(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("journey") {
+	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
 
@@ -161,41 +162,11 @@ func TestJourneyBrowserKeyboard(t *testing.T) {
 	}
 }
 
-func TestJourneyBrowserWithoutJavaScript(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("journey") {
-		tb := open(t, u, tabOptions{noScript: true})
-		waitFor(tb, "the page", `document.readyState === "complete"`)
-		// app.js defines goappNav as soon as it runs; with scripts off it
-		// never does.
-		if eval[bool](tb, `typeof goappNav !== "undefined" || !!document.querySelector(".wm-app")`) {
-			t.Fatalf("%s: scripts were not off", u)
-		}
-		checkReadableAndNavigable(t, tb, u+" (no JavaScript)")
-	}
-}
-
-func TestJourneyBrowserWasmBlocked(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("journey") {
-		tb := open(t, u, tabOptions{blockWasm: true})
-		waitFor(tb, "the page", `document.readyState === "complete"`)
-		time.Sleep(time.Second) // give a failing wasm load time to show an error overlay
-		if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
-			t.Fatalf("%s: the wasm was not blocked", u)
-		}
-		overlay := eval[bool](tb, `(() => { const l = document.getElementById("app-wasm-loader"); return !!l && getComputedStyle(l).display !== "none"; })()`)
-		if overlay {
-			t.Errorf("%s (wasm blocked): go-app's loader or error overlay is visible", u)
-		}
-		checkReadableAndNavigable(t, tb, u+" (wasm blocked)")
-	}
-}
-
-// checkReadableAndNavigable is what a reader must be able to do on the
-// prerendered page alone: read the first stage, reach the others by link
-// (mouse and keyboard), and highlight by right.
-func checkReadableAndNavigable(t *testing.T, tb *tab, where string) {
+// journeyReadable is what a reader must be able to do on the prerendered
+// page alone: read the first stage, reach the others by link (mouse and
+// keyboard), and highlight by right.
+func journeyReadable(tb *tab, where string) {
+	t := tb.t
 	t.Helper()
 	if got := eval[string](tb, visibleStages); got != "before" {
 		t.Errorf("%s: visible stages %q, want the first one alone", where, got)
@@ -230,20 +201,23 @@ func checkReadableAndNavigable(t *testing.T, tb *tab, where string) {
 	}
 }
 
-func TestJourneyBrowserPrivacy(t *testing.T) {
+// After a reader has used every control, still nothing is stored, set or
+// sent elsewhere: the journey keeps nothing.
+func TestJourneyBrowserKeepsNothingAfterUse(t *testing.T) {
 	s := served(t)
-	for _, u := range s.widgetPages("journey") {
+	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
-		eval[bool](tb, `(async () => {
-			for (const id of ["wm-tab-at", "wm-tab-after", "wm-tab-before"]) { document.getElementById(id).click(); await new Promise(r => setTimeout(r, 50)); }
-			document.querySelector("input[name=wm-right]:not(:checked)").click();
-			document.querySelector(".wm-open .wm-cases summary").click();
-			await new Promise(r => setTimeout(r, 200));
-			return true;
-		})()`)
+		for _, id := range []string{"wm-tab-at", "wm-tab-after", "wm-tab-before"} {
+			eval[bool](tb, `document.getElementById("`+id+`").click(); true`)
+			waitFor(tb, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-`+strings.TrimPrefix(id, "wm-tab-")+`"`)
+		}
+		eval[bool](tb, `document.querySelector("input[name=wm-right]:not(:checked)").click(); true`)
+		waitFor(tb, "the highlight", `!!document.querySelector(".wm-match")`)
+		eval[bool](tb, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
+		settle(tb)
 		onlyFrom(t, u, tb.Requests(), s.origin)
-		if n := eval[int](tb, `localStorage.length + sessionStorage.length`); n != 0 {
+		if n := eval[int](tb, storedKeys); n != 0 {
 			t.Errorf("%s: %d items in web storage though the reader saved nothing", u, n)
 		}
 		cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{u, s.origin + "/"}})
@@ -254,40 +228,6 @@ func TestJourneyBrowserPrivacy(t *testing.T) {
 			t.Errorf("%s: cookie set: %s", u, c.Name)
 		}
 		noConsoleErrors(tb, u)
-	}
-
-	demo := open(t, s.demo+"/", tabOptions{})
-	waitFor(demo, "the embedded widget", `!!document.querySelector("[data-waymark] iframe")`)
-	for _, w := range WidgetNames() {
-		// A reader scrolls past each widget: the iframes load lazily.
-		eval[bool](demo, `document.querySelector('iframe[src^="`+s.origin+Path(w, "en")+`"]').scrollIntoView(); true`)
-		frameWaitApp(demo, s.origin+Path(w, "en"))
-	}
-	onlyFrom(t, "demo page", demo.Requests(), s.demo, s.origin)
-	noConsoleErrors(demo, "demo page")
-}
-
-func TestJourneyBrowserEmbedding(t *testing.T) {
-	s := served(t)
-	frame := s.origin + Path("journey", "en")
-	checkEmbedding(t, s, frame, func(tb *tab, check func(after string)) {
-		frameEval[bool](tb, frame, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
-		frameWait(tb, frame, "a list of cases to open", `!!document.querySelector(".wm-open details.wm-cases[open]")`)
-		check("after opening a list of cases")
-		frameEval[bool](tb, frame, `document.getElementById("wm-tab-after").click(); true`)
-		frameWait(tb, frame, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
-		check("after changing stage")
-	})
-}
-
-func TestJourneyBrowserScreenshots(t *testing.T) {
-	s := served(t)
-	screenshots(t, s, "journey", nil)
-	for _, width := range []int64{320, 1280} {
-		tb := open(t, s.demo+"/", tabOptions{width: width})
-		frameWaitApp(tb, s.origin+Path("journey", "en"))
-		measure(tb, s.origin+Path("journey", "en"))
-		screenshot(tb, fmt.Sprintf("demo-%d", width))
 	}
 }
 
@@ -311,23 +251,15 @@ func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
 		window.scrollTo(0, 0);
 		return true;
 	})()`)
-	frame := s.origin + Path("journey", "en")
+	frame := s.url(widgets.JourneyName, s.en())
 	frameWaitApp(tb, frame)
 	frameWait(tb, frame, "the start stage", `document.querySelector(".wm-open").id === "wm-a-after"`)
-	time.Sleep(500 * time.Millisecond)
+	// go-app scrolls to the fragment's element, and the journey defers
+	// its own work, in the tasks right after the render that showed the
+	// stage; let two more tasks run in the frame, then look.
+	frameEval[bool](tb, frame, `new Promise(r => setTimeout(() => setTimeout(() => r(true))))`)
+	settle(tb)
 	if y := eval[float64](tb, `window.scrollY`); y != 0 {
 		t.Errorf("opening the embedded widget at a stage scrolled the host page to %.0f px", y)
-	}
-}
-
-// Where the browser refuses web storage, the app still takes over.
-func TestJourneyBrowserStorageBlocked(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages("journey") {
-		tb := open(t, u, tabOptions{blockStorage: true})
-		waitApp(tb)
-		eval[bool](tb, `document.getElementById("wm-tab-after").click(); true`)
-		waitFor(tb, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
-		noConsoleErrors(tb, u+" (storage blocked)")
 	}
 }

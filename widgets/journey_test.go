@@ -122,21 +122,24 @@ func ariaTrue(n *html.Node, key string) bool {
 	return ok && (v == "true" || v == "")
 }
 
-func selectedTabs(doc *html.Node) []string {
+// selectedTabs lists the stages whose tab is selected, and fails the test
+// if a tab controls no panel or the tab order holds any tab but the
+// selected one.
+func selectedTabs(t *testing.T, doc *html.Node) []string {
+	t.Helper()
 	var ids []string
 	for _, n := range find(doc, func(n *html.Node) bool { r, _ := getAttr(n, "role"); return r == "tab" }) {
 		sel := ariaTrue(n, "aria-selected")
 		if sel {
 			ctl, _ := getAttr(n, "aria-controls")
 			if byID(doc, ctl) == nil {
-				panic("tab controls " + ctl + ", which is not in the page")
+				t.Errorf("tab %q controls %s, which is not in the page", text(n), ctl)
 			}
 			ids = append(ids, strings.TrimPrefix(ctl, "wm-a-"))
 		}
 		ti, _ := getAttr(n, "tabindex")
 		if sel != (ti == "0") {
-			t := text(n)
-			panic("tab " + t + ": only the selected tab may be in the tab order (tabindex " + ti + ")")
+			t.Errorf("tab %q: only the selected tab may be in the tab order (tabindex %q)", text(n), ti)
 		}
 	}
 	return ids
@@ -161,7 +164,7 @@ func TestJourneyOpensOneStageAtATime(t *testing.T) {
 	if got := strings.Join(visiblePanels(doc), ","); got != "before" {
 		t.Errorf("visible panels = %s, want before", got)
 	}
-	if got := strings.Join(selectedTabs(doc), ","); got != "before" {
+	if got := strings.Join(selectedTabs(t, doc), ","); got != "before" {
 		t.Errorf("selected tabs = %s, want before", got)
 	}
 
@@ -170,7 +173,7 @@ func TestJourneyOpensOneStageAtATime(t *testing.T) {
 	if got := strings.Join(visiblePanels(doc), ","); got != "after" {
 		t.Errorf("after Open(after): visible panels = %s", got)
 	}
-	if got := strings.Join(selectedTabs(doc), ","); got != "after" {
+	if got := strings.Join(selectedTabs(t, doc), ","); got != "after" {
 		t.Errorf("after Open(after): selected tabs = %s", got)
 	}
 	panel := byID(doc, "wm-a-after")

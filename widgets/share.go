@@ -12,10 +12,10 @@ type Answer byte
 
 // The answers, as they are written in share links and storage.
 const (
-	Unanswered Answer = '-'
-	Done       Answer = 'd'
-	NotYet     Answer = 'n'
-	NotApplies Answer = 'x'
+	Unanswered    Answer = '-'
+	Done          Answer = 'd'
+	NotYet        Answer = 'n'
+	NotApplicable Answer = 'x'
 )
 
 // maxShare bounds a share fragment. A real one is a list id, a colon and
@@ -40,7 +40,7 @@ func EncodeAnswers(list data.ChecklistList, answers map[string]Answer) string {
 }
 
 func (a Answer) valid() bool {
-	return a == Done || a == NotYet || a == NotApplies || a == Unanswered
+	return a == Done || a == NotYet || a == NotApplicable || a == Unanswered
 }
 
 // DecodeAnswers reads a fragment written by EncodeAnswers. It returns the

@@ -9,7 +9,7 @@ import (
 // answers to every fixture list.
 func TestShareRoundTripsEveryState(t *testing.T) {
 	lists := fixture(t).Checklist.Lists
-	codes := []Answer{Unanswered, Done, NotYet, NotApplies}
+	codes := []Answer{Unanswered, Done, NotYet, NotApplicable}
 	for _, list := range lists {
 		n := len(list.Items)
 		total := 1

@@ -76,12 +76,12 @@ func TestCitationMarkersAndSourcesPanelLinkBothWays(t *testing.T) {
 func TestBackLinksOpenThePartHoldingTheMarker(t *testing.T) {
 	c := fixture(t)
 	j := &Journey{Content: c, Interactive: true}
-	j.Open(markerID("tags", j.src().num["fn-1"]))
+	j.Open(markerID("tags", j.sources().num["fn-1"]))
 	if j.Stage() != "after" {
 		t.Errorf("journey: back to a marker of the tags technology opens stage %s, want after", j.Stage())
 	}
 	k := &Checklist{Content: c, Interactive: true}
-	k.Open(markerID("org-consent", k.src().num["fn-1"]))
+	k.Open(markerID("org-consent", k.sources().num["fn-1"]))
 	if k.List().ID != "organizations" {
 		t.Errorf("checklist: back to a marker of org-consent opens list %s, want organizations", k.List().ID)
 	}

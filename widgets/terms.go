@@ -1,7 +1,7 @@
 package widgets
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,7 +35,7 @@ func newTermIndex(c *data.Content) *termIndex {
 			ix.forms = append(ix.forms, termForm{runes: []rune(fold(f)), term: t})
 		}
 	}
-	sort.SliceStable(ix.forms, func(a, b int) bool { return len(ix.forms[a].runes) > len(ix.forms[b].runes) })
+	slices.SortStableFunc(ix.forms, func(a, b termForm) int { return len(b.runes) - len(a.runes) })
 	return ix
 }
 
@@ -68,7 +68,7 @@ func (ix *termIndex) search(text string) []termMatch {
 	for _, f := range ix.forms {
 		n := len(f.runes)
 		for i := 0; i+n <= len(folded); i++ {
-			if !equalRunes(folded[i:i+n], f.runes) || !boundary(src, i-1) || !boundary(src, i+n) || anyTrue(inURL[i:i+n]) {
+			if !slices.Equal(folded[i:i+n], f.runes) || !boundary(src, i-1) || !boundary(src, i+n) || slices.Contains(inURL[i:i+n], true) {
 				continue
 			}
 			if b, ok := first[f.term.ID]; !ok || i < b.start || (i == b.start && i+n > b.end) {
@@ -81,11 +81,11 @@ func (ix *termIndex) search(text string) []termMatch {
 	for _, m := range first {
 		all = append(all, m)
 	}
-	sort.Slice(all, func(a, b int) bool {
-		if all[a].start != all[b].start {
-			return all[a].start < all[b].start
+	slices.SortFunc(all, func(a, b termMatch) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return all[a].end > all[b].end
+		return b.end - a.end
 	})
 	// Overlapping marks cannot both be drawn; the earlier, longer one stays.
 	var out []termMatch
@@ -97,24 +97,6 @@ func (ix *termIndex) search(text string) []termMatch {
 		}
 	}
 	return out
-}
-
-func equalRunes(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func anyTrue(bs []bool) bool {
-	for _, b := range bs {
-		if b {
-			return true
-		}
-	}
-	return false
 }
 
 // boundary says whether position i of s is outside any word: the start
@@ -194,7 +176,7 @@ var latinBase = func() map[rune]rune {
 
 // glossaryHref is the address of a term's entry in the glossary widget.
 func glossaryHref(c *data.Content, termID string) string {
-	return Path("glossary", c.UI.Lang) + "#term-" + termID
+	return Path(GlossaryName, c) + "#term-" + termID
 }
 
 // withTerms renders text with the first use of each glossary term marked.

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 )
 
@@ -94,30 +93,6 @@ func TestTermsAreLinksWithoutScriptAndTipsInTheApp(t *testing.T) {
 	}
 	if tip := byID(live, "wm-t-biometrics-fingerprint"); tip == nil || !strings.Contains(text(tip), "A print of a finger.") {
 		t.Errorf("the definition of fingerprint is not next to its term")
-	}
-}
-
-func TestTermTipOpensOnTapAndClosesWithEscape(t *testing.T) {
-	tip := &termTip{Term: "Tag", Definition: "A device.", Word: "tags", TipID: "x"}
-	e := app.NewTestEngine()
-	if err := e.Load(tip); err != nil {
-		t.Fatal(err)
-	}
-	e.ConsumeAll()
-	if tip.visible() {
-		t.Fatal("definition shows before any hover, focus or tap")
-	}
-	tip.focus = true
-	if !tip.visible() {
-		t.Error("definition does not show on focus")
-	}
-	tip.dismissed = true
-	if tip.visible() {
-		t.Error("definition still shows after Escape")
-	}
-	tip.focus, tip.dismissed, tip.hover = false, false, true
-	if !tip.visible() {
-		t.Error("definition does not show while the pointer is over the term or definition")
 	}
 }
 

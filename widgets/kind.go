@@ -1,0 +1,106 @@
+package widgets
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// Widget names, as they appear in addresses (/w/<name>/<lang>/), in embed
+// codes (data-waymark="<name>") and in each widget's class (wm-<name>).
+const (
+	JourneyName   = "journey"
+	ChecklistName = "checklist"
+	GlossaryName  = "glossary"
+	FiguresName   = "figures"
+)
+
+// Kind is everything Waymark needs to know about one kind of widget. The
+// route table, the build (page descriptions, no-script CSS), the demo page
+// and the tests loop over Kinds, so a new kind of widget is one more value
+// here; TestEveryKindIsComplete names any part a value leaves out.
+type Kind struct {
+	// Name is one of the names above.
+	Name string
+	// Title is the widget's heading in a language: its page's <title> and
+	// the iframe title of its embed codes.
+	Title func(c *data.Content) string
+	// Description says in a sentence or two what the widget holds: its
+	// page's meta description, which link previews show.
+	Description func(c *data.Content) string
+	// New makes the component; interactive says which of its two modes it
+	// renders (see the package comment).
+	New func(c *data.Content, interactive bool) app.Composer
+	// CSS returns the style rules that let the prerendered page respond
+	// without JavaScript. They name content ids, so they are made from the
+	// content; a kind that needs none says so with noCSS.
+	CSS func(c *data.Content) string
+	// DemoLead is the demo article's sentence before the embedded widget.
+	DemoLead string
+}
+
+// Kinds lists every kind of widget, in the order the demo page and the
+// index show them.
+var Kinds = []Kind{
+	{
+		Name:        JourneyName,
+		Title:       func(c *data.Content) string { return c.Journey.Title },
+		Description: func(c *data.Content) string { return c.Journey.Intro },
+		New: func(c *data.Content, interactive bool) app.Composer {
+			return &Journey{Content: c, Interactive: interactive}
+		},
+		CSS:      JourneyCSS,
+		DemoLead: "Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.",
+	},
+	{
+		Name:        ChecklistName,
+		Title:       func(c *data.Content) string { return c.Checklist.Title },
+		Description: func(c *data.Content) string { return c.Checklist.Intro },
+		New: func(c *data.Content, interactive bool) app.Composer {
+			return &Checklist{Content: c, Interactive: interactive}
+		},
+		CSS:      ChecklistCSS,
+		DemoLead: "What should change? The report ends with what governments, and organizations deploying these technologies, should do. Go through the list and mark where your own government stands.",
+	},
+	{
+		Name:        GlossaryName,
+		Title:       func(c *data.Content) string { return c.Glossary.Title },
+		Description: func(c *data.Content) string { return c.Glossary.Intro },
+		New: func(c *data.Content, interactive bool) app.Composer {
+			return &Glossary{Content: c, Interactive: interactive}
+		},
+		CSS:      noCSS,
+		DemoLead: "The report's key terms, from algorithms to technocolonialism, are defined below; the widgets above link their first use in each text to these definitions.",
+	},
+	{
+		Name:        FiguresName,
+		Title:       func(c *data.Content) string { return c.Figures.Title },
+		Description: func(c *data.Content) string { return c.Figures.Intro },
+		New: func(c *data.Content, interactive bool) app.Composer {
+			return &Figures{Content: c, Interactive: interactive}
+		},
+		CSS:      noCSS,
+		DemoLead: "The numbers behind the report, and a map of which technologies threaten which rights, computed from the journey above.",
+	},
+}
+
+// noCSS is the CSS of a kind whose prerendered page needs no rules made
+// from its content: waymark.css styles it whole.
+func noCSS(*data.Content) string { return "" }
+
+// KindOf returns the kind with the given name.
+func KindOf(name string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// Path is the stable address of a kind of widget showing the given content.
+// Content is identified by its language today; a second report would add
+// its own segment here, and every link, route and embed code follows.
+func Path(name string, c *data.Content) string {
+	return "/w/" + name + "/" + c.UI.Lang + "/"
+}
