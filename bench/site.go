@@ -49,9 +49,6 @@ func startWaymark(tmp, echarts string) (*waymarkSite, error) {
 	if _, err := build.Build(build.Options{Out: s.dist, Origin: s.origin, ECharts: echarts, Log: os.Stderr}); err != nil {
 		return fail(fmt.Errorf("building the site: %w", err))
 	}
-	if err := writeJourneyHost(s.dist, s.origin); err != nil {
-		return fail(err)
-	}
 	site, err := build.SiteHandler(s.dist)
 	if err != nil {
 		return fail(err)
@@ -224,40 +221,4 @@ var zeroTime time.Time
 func runOut(name string, args ...string) (string, error) {
 	out, err := exec.Command(name, args...).Output()
 	return string(out), err
-}
-
-// writeJourneyHost writes demo/journey.html: an article that embeds the
-// journey alone, with the same loader snippet the demo page lists for
-// editors. The demo page itself embeds every widget, which would weigh the
-// other widgets against TimelineJS's one timeline.
-func writeJourneyHost(dist, origin string) error {
-	page := `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Bench: the journey embedded in an article</title>
-<link rel="stylesheet" href="/demo.css">
-</head>
-<body>
-<main>
-<article>
-<h1>Digital borders: how technology meets people on the move</h1>
-<p>Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.</p>
-<div data-waymark="journey" data-lang="en" data-title="The journey" data-height="1400"></div>
-<script src="` + html.EscapeString(origin) + `/embed.js" async></script>
-</article>
-</main>
-</body>
-</html>
-`
-	file := filepath.Join(dist, "demo", "journey.html")
-	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
-		return fmt.Errorf("writing the bench's host page: %w", err)
-	}
-	br, err := precompress.Brotli([]byte(page), precompress.Best)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(file+".br", br, 0o644)
 }

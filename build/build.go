@@ -178,11 +178,11 @@ func Build(opts Options) (*Result, error) {
 		out["/schema/"+strings.TrimSuffix(name, ".json")+".schema.json"] = schema
 	}
 
-	demo, err := demoPage(contents, opts.Origin)
+	demo, err := demoPages(contents, opts.Origin)
 	if err != nil {
 		return nil, err
 	}
-	out["/demo/index.html"] = demo
+	maps.Copy(out, demo)
 	if out["/demo/demo.css"], err = minifyAs("demo.css", []byte(demoCSS)); err != nil {
 		return nil, fmt.Errorf("minifying the demo stylesheet: %w", err)
 	}

@@ -399,6 +399,16 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 	}
 	text := textOf(demo)
 	for _, k := range widgets.Kinds {
+		alone := parseHTML(t, readDist(t, dir, "/demo/"+k.Name+".html"))
+		var kinds []string
+		walk(alone, func(n *xhtml.Node) {
+			if w, ok := attrOf(n, "data-waymark"); n.Type == xhtml.ElementNode && ok {
+				kinds = append(kinds, w)
+			}
+		})
+		if len(kinds) != 1 || kinds[0] != k.Name {
+			t.Errorf("/demo/%s.html embeds %v, want the %s widget alone", k.Name, kinds, k.Name)
+		}
 		if !embedded[k.Name] {
 			t.Errorf("demo page: the %s widget is not embedded", k.Name)
 		}

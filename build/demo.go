@@ -42,7 +42,7 @@ var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
 <main>
 <article>
 <h1>Digital borders: how technology meets people on the move</h1>
-<p class="standfirst">This page shows Waymark widgets the way a campaign article embeds them: each widget below is served from another origin ({{.Origin}}) and sized to its content by the embed loader.</p>
+<p class="standfirst">This page shows {{if .Alone}}a Waymark widget the way a campaign article embeds it: the widget below is{{else}}Waymark widgets the way a campaign article embeds them: each widget below is{{end}} served from another origin ({{.Origin}}) and sized to its content by the embed loader.</p>
 <p>In its report <cite>The Digital Border: Migration, Technology &amp; Inequality</cite>, Amnesty International documents how technology is contributing to a growing trend of human rights violations at borders, and urges countries to halt their use of such technologies until they can guarantee that their use does not violate human rights.</p>
 {{range .Embeds}}{{with .Lead}}<p>{{.}}</p>
 {{end}}<figure class="embed">
@@ -52,7 +52,8 @@ var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
 <p class="note">Quoted and summarised from Amnesty International's press release announcing the report.</p>
 <section class="editors" aria-labelledby="editors">
 <h2 id="editors">For editors: embed codes</h2>
-{{range .Codes}}<h3>{{.Title}} ({{.Lang}})</h3>
+{{with .Alone}}{{else}}<p>Each widget alone in an article:{{range $i, $e := .Embeds}}{{if $i}},{{end}} <a href="/{{$e.Name}}.html">{{$e.Name}}</a>{{end}}.</p>
+{{end}}{{range .Codes}}<h3>{{.Title}} ({{.Lang}})</h3>
 <p>With the loader (fits its content height):</p>
 <pre><code>{{.Snippets.Loader}}</code></pre>
 <p>Plain iframe, for sites that strip scripts:</p>
@@ -75,47 +76,64 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#eee;padding:.75rem;f
 `
 
 type demoCode struct {
-	Title, Lang string
-	Snippets    Snippets
+	Name, Title, Lang string
+	Snippets          Snippets
 }
 
-// demoPage writes the demo campaign page that embeds every widget in the
-// first language, and lists every embed code.
-func demoPage(contents map[string]*data.Content, origin string) ([]byte, error) {
+// demoEmbed is one widget embedded in a demo article.
+type demoEmbed struct {
+	Name, Lead string
+	Loader     template.HTML
+}
+
+// demoPages writes the demo campaign page that embeds every widget in the
+// first language and lists every embed code (/demo/index.html), and for
+// each kind an article that embeds that widget alone with its codes
+// (/demo/<kind>.html): what an editor's page looks like, and what the
+// embedding checks and the bench load.
+func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 	langs := data.Languages(contents)
-	var embeds []struct {
-		Lead   string
-		Loader template.HTML
-	}
+	var embeds []demoEmbed
 	var codes []demoCode
 	var names []string
-	for _, k := range widgets.Kinds {
-		names = append(names, k.Name)
-	}
 	for _, p := range widgets.Pages(contents) {
 		if p.Kind == nil {
 			continue
 		}
 		s := snippets(origin, p)
-		codes = append(codes, demoCode{Title: p.Title, Lang: p.Lang, Snippets: s})
+		codes = append(codes, demoCode{Name: p.Kind.Name, Title: p.Title, Lang: p.Lang, Snippets: s})
 		if p.Lang == langs[0] {
+			names = append(names, p.Kind.Name)
 			// The snippet is built from escaped parts above, so it is safe
 			// to place as markup.
-			embeds = append(embeds, struct {
-				Lead   string
-				Loader template.HTML
-			}{p.Kind.DemoLead, template.HTML(s.Loader)})
+			embeds = append(embeds, demoEmbed{Name: p.Kind.Name, Lead: p.Kind.DemoLead, Loader: template.HTML(s.Loader)})
 		}
 	}
-	var b bytes.Buffer
-	err := demoTemplate.Execute(&b, map[string]any{
-		"Title":  strings.Join(names, ", "),
-		"Origin": origin,
-		"Embeds": embeds,
-		"Codes":  codes,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("writing the demo page: %w", err)
+	out := site{}
+	page := func(file, title string, alone bool, embeds []demoEmbed, codes []demoCode) error {
+		var b bytes.Buffer
+		err := demoTemplate.Execute(&b, map[string]any{
+			"Title": title, "Origin": origin, "Alone": alone, "Embeds": embeds, "Codes": codes,
+		})
+		if err != nil {
+			return fmt.Errorf("writing the demo page %s: %w", file, err)
+		}
+		out[file], err = minifyAs(file, b.Bytes())
+		return err
 	}
-	return minifyAs("index.html", b.Bytes())
+	if err := page("/demo/index.html", strings.Join(names, ", "), false, embeds, codes); err != nil {
+		return nil, err
+	}
+	for _, e := range embeds {
+		var own []demoCode
+		for _, c := range codes {
+			if c.Name == e.Name {
+				own = append(own, c)
+			}
+		}
+		if err := page("/demo/"+e.Name+".html", e.Name, true, []demoEmbed{e}, own); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

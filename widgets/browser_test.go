@@ -294,7 +294,12 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
-	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(o.width, o.height)}
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.EmulateViewport(o.width, o.height),
+		// Tabs of parallel checks each behave as the focused page, so
+		// focus, :focus-visible and key handling are what a reader sees.
+		callAction(emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}),
+	}
 	if o.dark || o.print {
 		media := emulation.SetEmulatedMediaParams{}
 		if o.dark {

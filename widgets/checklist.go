@@ -35,7 +35,6 @@ type Checklist struct {
 	// Built on first use from the content, which never changes.
 	cites *sourceList
 	terms *termIndex
-	parts *sections
 }
 
 // sources numbers the checklist's citations in reading order.
@@ -52,21 +51,6 @@ func (c *Checklist) sources() *sourceList {
 	}
 	c.cites = s
 	return s
-}
-
-// sections knows which list holds each item and citation marker.
-func (c *Checklist) sections() *sections {
-	if c.parts == nil {
-		c.parts = newSections(c.sources())
-		for _, l := range c.Content.Checklist.Lists {
-			ids := make([]string, len(l.Items))
-			for i, it := range l.Items {
-				ids[i] = it.ID
-			}
-			c.parts.add(l.ID, ids...)
-		}
-	}
-	return c.parts
 }
 
 // prose renders a text with its glossary terms marked and the markers of
@@ -145,14 +129,14 @@ func (c *Checklist) OnInit() {
 // with a colon carries shared answers, which are read once, in OnInit.
 func (c *Checklist) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" && !strings.Contains(f, ":") {
-		c.sections().follow(ctx, f, func(list string) { c.list = list }, c.anchor)
+		c.sources().follow(ctx, f, func(list string) { c.list = list })
 	}
 }
 
 // Open shows the list that id names, or the list holding the item or
 // citation marker that id names. Unknown ids are ignored.
 func (c *Checklist) Open(id string) {
-	if list, ok := c.sections().partOf(id); ok {
+	if list, ok := c.sources().partOf(id); ok {
 		c.list = list
 	}
 }

@@ -31,8 +31,7 @@ func init() {
 			frameWait(tb, frame, "the answers to clear", `!document.querySelector("input:checked")`)
 			check("after forgetting")
 		},
-		live:    answerOne,
-		prepare: func(tb *tab, width int64) { answerOne(tb) },
+		live: answerOne,
 	}
 }
 

@@ -109,15 +109,16 @@ func measure(tb *tab, frame string) heights {
 	return last
 }
 
-// checkEmbedding loads the demo page at three widths and checks that the
-// widget iframe whose address starts with frame always fits its content:
-// after load, after each interaction interact makes (it calls check after
-// each), and after hostile messages, which must change nothing.
-func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, frame string, check func(after string))) {
+// checkEmbedding loads the demo article that embeds one kind of widget
+// alone, at three widths, and checks that its iframe always fits its
+// content: after load, after each interaction interact makes (it calls
+// check after each), and after hostile messages, which must change nothing.
+func checkEmbedding(t *testing.T, s *site, kind string, interact func(tb *tab, frame string, check func(after string))) {
+	frame := s.url(kind, s.en())
 	t.Helper()
 	for _, width := range []int64{320, 768, 1280} {
-		where := fmt.Sprintf("demo page at %d px, %s", width, strings.TrimPrefix(frame, s.origin))
-		tb := open(t, s.demo+"/", tabOptions{width: width, height: 900})
+		where := fmt.Sprintf("article embedding %s at %d px", kind, width)
+		tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 900})
 		eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
 		frameWaitApp(tb, frame)
 		check := func(after string) {
@@ -128,66 +129,74 @@ func checkEmbedding(t *testing.T, s *site, frame string, interact func(tb *tab, 
 		}
 		check("after load")
 		interact(tb, frame, check)
-
-		// Hostile messages from other windows, and malformed ones from the
-		// widget itself, must leave the iframe as it is.
-		before := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`)
-		bad := "['{\"type\":\"waymark:height\",\"height\":5}', '{\"type\":\"waymark:height\",\"height\":1e9}', " +
-			"'{\"type\":\"waymark:height\",\"height\":-400}', '{\"type\":\"waymark:height\",\"height\":\"300\"}', " +
-			"'{\"type\":\"other\",\"height\":300}', 'hello', '{\"type\":\"waymark:height\",\"height\":NaN}', " +
-			"{type: \"waymark:height\", height: 300}]"
-		// Messages from one window arrive in the order it sent them, so a
-		// last, harmless one tells when the loader has seen them all.
-		const done = `parent.postMessage("waymark-check:done", "*"); return true;`
-		sent := func(post func()) {
-			eval[bool](tb, `window.waymarkCheckDone = new Promise(r => addEventListener("message", function f(e) {
-				if (e.data === "waymark-check:done") { removeEventListener("message", f); r(true); }
-			})); true`)
-			post()
-			eval[bool](tb, `window.waymarkCheckDone`)
-		}
-		// From the host page's own window (wrong sender, wrong origin) ...
-		sent(func() {
-			eval[bool](tb, `(() => { for (const m of `+bad+`) window.postMessage(m, "*"); `+done+` })()`)
-		})
-		// ... and from another frame on the page.
-		eval[bool](tb, `(() => { const other = document.createElement("iframe"); other.id = "hostile"; document.body.appendChild(other); return true; })()`)
-		waitFrame(tb, "about:blank")
-		sent(func() {
-			frameEval[bool](tb, "about:blank", `(() => { for (const m of `+bad+`) parent.postMessage(m, "*"); `+done+` })()`)
-		})
-		eval[bool](tb, `document.getElementById("hostile").remove(); true`)
-		// A window of the widget origin that is not this widget's iframe
-		// (another page of the widget site, which reports its own height)
-		// sends well-formed messages: they are not this iframe's either.
-		eval[bool](tb, `(async () => {
-			const other = document.createElement("iframe");
-			other.id = "impostor";
-			other.src = "`+s.origin+`/?impostor";
-			const loaded = new Promise(r => other.onload = r);
-			document.body.appendChild(other);
-			await loaded;
-			return true;
-		})()`)
-		sent(func() {
-			frameEval[bool](tb, s.origin+"/?impostor", `(() => {
-				for (const h of [5, 160, 12345]) parent.postMessage(JSON.stringify({type: "waymark:height", height: h}), "*");
-				`+done+`
-			})()`)
-		})
-		eval[bool](tb, `document.getElementById("impostor").remove(); true`)
-		sent(func() {
-			frameEval[bool](tb, frame, `(() => {
-				for (const m of ['{"type":"waymark:height","height":-5}', '{"type":"waymark:height","height":NaN}', '{"type":"waymark:height","height":"9"}', '{"type":"waymark:height"}', 'x'.repeat(500)])
-					parent.postMessage(m, "*");
-				parent.postMessage({type: "waymark:height", height: 9}, "*");
-				`+done+`
-			})()`)
-		})
-		if after := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`); after != before {
-			t.Errorf("%s: hostile messages changed the iframe height from %s to %s", where, before, after)
+		if width == 320 {
+			hostileMessages(t, tb, s, frame, where)
 		}
 		noConsoleErrors(tb, where)
+	}
+}
+
+// hostileMessages sends the loader messages from other windows, and
+// malformed ones from the widget itself: none may change the iframe's
+// height. The loader's answer does not depend on the page's width, so one
+// width checks it.
+func hostileMessages(t *testing.T, tb *tab, s *site, frame, where string) {
+	t.Helper()
+	before := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`)
+	bad := "['{\"type\":\"waymark:height\",\"height\":5}', '{\"type\":\"waymark:height\",\"height\":1e9}', " +
+		"'{\"type\":\"waymark:height\",\"height\":-400}', '{\"type\":\"waymark:height\",\"height\":\"300\"}', " +
+		"'{\"type\":\"other\",\"height\":300}', 'hello', '{\"type\":\"waymark:height\",\"height\":NaN}', " +
+		"{type: \"waymark:height\", height: 300}]"
+	// Messages from one window arrive in the order it sent them, so a
+	// last, harmless one tells when the loader has seen them all.
+	const done = `parent.postMessage("waymark-check:done", "*"); return true;`
+	sent := func(post func()) {
+		eval[bool](tb, `window.waymarkCheckDone = new Promise(r => addEventListener("message", function f(e) {
+			if (e.data === "waymark-check:done") { removeEventListener("message", f); r(true); }
+		})); true`)
+		post()
+		eval[bool](tb, `window.waymarkCheckDone`)
+	}
+	// From the host page's own window (wrong sender, wrong origin) ...
+	sent(func() {
+		eval[bool](tb, `(() => { for (const m of `+bad+`) window.postMessage(m, "*"); `+done+` })()`)
+	})
+	// ... and from another frame on the page.
+	eval[bool](tb, `(() => { const other = document.createElement("iframe"); other.id = "hostile"; document.body.appendChild(other); return true; })()`)
+	waitFrame(tb, "about:blank")
+	sent(func() {
+		frameEval[bool](tb, "about:blank", `(() => { for (const m of `+bad+`) parent.postMessage(m, "*"); `+done+` })()`)
+	})
+	eval[bool](tb, `document.getElementById("hostile").remove(); true`)
+	// A window of the widget origin that is not this widget's iframe
+	// (another page of the widget site, which reports its own height)
+	// sends well-formed messages: they are not this iframe's either.
+	eval[bool](tb, `(async () => {
+		const other = document.createElement("iframe");
+		other.id = "impostor";
+		other.src = "`+s.origin+`/?impostor";
+		const loaded = new Promise(r => other.onload = r);
+		document.body.appendChild(other);
+		await loaded;
+		return true;
+	})()`)
+	sent(func() {
+		frameEval[bool](tb, s.origin+"/?impostor", `(() => {
+			for (const h of [5, 160, 12345]) parent.postMessage(JSON.stringify({type: "waymark:height", height: h}), "*");
+			`+done+`
+		})()`)
+	})
+	eval[bool](tb, `document.getElementById("impostor").remove(); true`)
+	sent(func() {
+		frameEval[bool](tb, frame, `(() => {
+			for (const m of ['{"type":"waymark:height","height":-5}', '{"type":"waymark:height","height":NaN}', '{"type":"waymark:height","height":"9"}', '{"type":"waymark:height"}', 'x'.repeat(500)])
+				parent.postMessage(m, "*");
+			parent.postMessage({type: "waymark:height", height: 9}, "*");
+			`+done+`
+		})()`)
+	})
+	if after := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`); after != before {
+		t.Errorf("%s: hostile messages changed the iframe height from %s to %s", where, before, after)
 	}
 }
 

@@ -30,8 +30,7 @@ func init() {
 			frameWait(tb, frame, "the rights map to be drawn", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`)
 			check("after the charts are drawn")
 		},
-		live:    drawCharts,
-		prepare: func(tb *tab, width int64) { drawCharts(tb) },
+		live: drawCharts,
 	}
 }
 

@@ -42,7 +42,6 @@ type Journey struct {
 	// Built on first use from the content, which never changes.
 	cites *sourceList
 	terms *termIndex
-	parts *sections
 }
 
 // sources numbers the journey's citations in reading order: each stage's
@@ -73,21 +72,6 @@ func (j *Journey) termIndex() *termIndex {
 		j.terms = newTermIndex(j.Content)
 	}
 	return j.terms
-}
-
-// sections knows which stage holds each technology and citation marker.
-func (j *Journey) sections() *sections {
-	if j.parts == nil {
-		j.parts = newSections(j.sources())
-		for _, s := range j.Content.Journey.Stages {
-			ids := make([]string, len(s.Technologies))
-			for i, t := range s.Technologies {
-				ids[i] = t.ID
-			}
-			j.parts.add(s.ID, ids...)
-		}
-	}
-	return j.parts
 }
 
 // prose renders a text of the journey with its glossary terms marked and
@@ -133,14 +117,14 @@ func (j *Journey) anchor(id string) string { return anchorID(j.Interactive, id) 
 // or a technology, or the browser's back button.
 func (j *Journey) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" {
-		j.sections().follow(ctx, f, func(stage string) { j.stage = stage }, j.anchor)
+		j.sources().follow(ctx, f, func(stage string) { j.stage = stage })
 	}
 }
 
 // Open shows the stage that id names, or the stage holding the technology
 // or citation marker that id names. Unknown ids are ignored.
 func (j *Journey) Open(id string) {
-	if stage, ok := j.sections().partOf(id); ok {
+	if stage, ok := j.sources().partOf(id); ok {
 		j.stage = stage
 	}
 }

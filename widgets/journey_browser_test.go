@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -217,16 +216,7 @@ func TestJourneyBrowserKeepsNothingAfterUse(t *testing.T) {
 		eval[bool](tb, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
 		settle(tb)
 		onlyFrom(t, u, tb.Requests(), s.origin)
-		if n := eval[int](tb, storedKeys); n != 0 {
-			t.Errorf("%s: %d items in web storage though the reader saved nothing", u, n)
-		}
-		cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{u, s.origin + "/"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range cookies.Cookies {
-			t.Errorf("%s: cookie set: %s", u, c.Name)
-		}
+		keptNothing(tb, s, u+" after every control was used")
 		noConsoleErrors(tb, u)
 	}
 }
@@ -235,7 +225,7 @@ func TestJourneyBrowserKeepsNothingAfterUse(t *testing.T) {
 // host page must stay where the reader is, before and after the app starts.
 func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
 	s := served(t)
-	tb := open(t, s.demo+"/", tabOptions{width: 1280, height: 900})
+	tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{width: 1280, height: 900})
 	waitFor(tb, "the demo page", `document.readyState === "complete"`)
 	eval[bool](tb, `(() => {
 		document.querySelectorAll("[data-waymark]").forEach(e => e.remove());

@@ -30,11 +30,9 @@ type kindCheck struct {
 	// interact does, inside the embedded widget, what changes its height,
 	// and calls check after each step.
 	interact func(tb *tab, frame string, check func(after string))
-	// live, if set, brings out what the app shows only after the reader
-	// acts, so accessibility is checked on it too.
+	// live, if set, brings out what the app shows only once the reader
+	// acts, so that accessibility and the screenshots cover it too.
 	live func(tb *tab)
-	// prepare, if set, puts a page in the state worth a screenshot.
-	prepare func(tb *tab, width int64)
 }
 
 // kindChecks holds every kind's entry, which its own <kind>_browser_test.go
@@ -45,22 +43,37 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 	s := served(t)
 	for _, k := range widgets.Kinds {
 		t.Run(k.Name, func(t *testing.T) {
+			// Kinds are checked side by side: each tab has a browser
+			// context of its own, and a wait bounds every step.
+			t.Parallel()
 			kc, ok := kindChecks[k.Name]
 			if !ok || kc.readable == nil || kc.interact == nil {
 				t.Fatalf("kind %s registers no readable and interact checks in kindChecks (from widgets/%s_browser_test.go)", k.Name, k.Name)
 			}
 			for _, u := range s.widgetPages(k.Name) {
 				t.Run("without the app", func(t *testing.T) { checkWithoutApp(t, u, kc) })
-				t.Run("app", func(t *testing.T) { checkApp(t, s, u, kc) })
+				t.Run("app at 1280 px", func(t *testing.T) { checkApp(t, s, u, kc) })
+				t.Run("app at 320 px", func(t *testing.T) {
+					tb := open(t, u, tabOptions{width: 320})
+					waitApp(tb)
+					if kc.live != nil {
+						kc.live(tb)
+					}
+					checkScreenshots(tb, s, u, func(scheme string) {
+						if scheme == "dark" {
+							checkAxe(tb, u+" at 320 px, dark") // contrast in the other scheme, on a phone
+						}
+					})
+					noConsoleErrors(tb, u)
+				})
 				t.Run("storage blocked", func(t *testing.T) {
 					tb := open(t, u, tabOptions{blockStorage: true})
 					waitApp(tb)
 					settle(tb)
 					noConsoleErrors(tb, u+" (storage blocked)")
 				})
-				t.Run("screenshots", func(t *testing.T) { checkScreenshots(t, s, u, kc) })
 			}
-			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, s.url(k.Name, s.en()), kc.interact) })
+			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.interact) })
 		})
 	}
 }
@@ -106,58 +119,43 @@ func checkApp(t *testing.T, s *site, u string, kc kindCheck) {
 	tb := open(t, u, tabOptions{})
 	waitApp(tb)
 	settle(tb)
-	if n := eval[int](tb, storedKeys); n != 0 {
-		t.Errorf("%s: %d items in web storage though the reader did nothing", u, n)
-	}
-	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{u, s.origin + "/"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range cookies.Cookies {
-		t.Errorf("%s: cookie set: %s", u, c.Name)
-	}
+	keptNothing(tb, s, u+" before the reader acted")
 	if kc.live != nil {
 		kc.live(tb)
 	}
 	checkAxe(tb, u+" (app)")
+	checkScreenshots(tb, s, u, nil)
 	onlyFrom(t, u, tb.Requests(), s.origin)
 	noConsoleErrors(tb, u)
 }
 
-// checkScreenshots takes the review screenshots of a page at 320 and
-// 1280 px, light and dark, once the app runs: none may scroll sideways or
-// hide the widget's heading.
-func checkScreenshots(t *testing.T, s *site, u string, kc kindCheck) {
-	t.Helper()
+// checkScreenshots takes the review screenshots of a page as it stands,
+// in the light and the dark scheme: neither may scroll sideways or hide
+// the widget's heading. also, if set, runs in each scheme.
+func checkScreenshots(tb *tab, s *site, u string, also func(scheme string)) {
+	tb.t.Helper()
+	t := tb.t
 	name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
-	for _, width := range []int64{320, 1280} {
-		tb := open(t, u, tabOptions{width: width})
-		waitApp(tb)
-		if kc.prepare != nil {
-			kc.prepare(tb, width)
+	width := eval[int](tb, `innerWidth`)
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
 		}
-		for _, scheme := range []string{"light", "dark"} {
-			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-			}); err != nil {
-				t.Fatal(err)
-			}
-			eval[bool](tb, `window.scrollTo(0, 0); true`)
-			settle(tb)
-			where := fmt.Sprintf("%s at %d px, %s", u, width, scheme)
-			if w := eval[[]float64](tb, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
-				wide := eval[string](tb, widest)
-				t.Errorf("%s: the page scrolls sideways (%.0f px wide in a %.0f px window): %s", where, w[0], w[1], wide)
-			}
-			if !eval[bool](tb, `(() => { const r = document.getElementById("wm-title").getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; })()`) {
-				t.Errorf("%s: the widget's heading is not in view at the top", where)
-			}
-			if width == 320 && scheme == "dark" {
-				checkAxe(tb, where) // contrast in the other scheme, on a phone
-			}
-			screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
+		eval[bool](tb, `window.scrollTo(0, 0); true`)
+		settle(tb)
+		where := fmt.Sprintf("%s at %d px, %s", u, width, scheme)
+		if w := eval[[]float64](tb, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
+			t.Errorf("%s: the page scrolls sideways (%.0f px wide in a %.0f px window): %s", where, w[0], w[1], eval[string](tb, widest))
 		}
-		noConsoleErrors(tb, u)
+		if !eval[bool](tb, `(() => { const r = document.getElementById("wm-title").getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; })()`) {
+			t.Errorf("%s: the widget's heading is not in view at the top", where)
+		}
+		if also != nil {
+			also(scheme)
+		}
+		screenshot(tb, fmt.Sprintf("%s-%d-%s", name, width, scheme))
 	}
 }
 
@@ -169,6 +167,21 @@ const widest = `[...document.querySelectorAll("body *")].filter(e => {
 		if (getComputedStyle(a).overflowX !== "visible") return false;
 	return true;
 }).slice(0, 3).map(e => e.tagName.toLowerCase() + "." + [...e.classList].join(".") + " to " + Math.round(e.getBoundingClientRect().right) + " px").join("; ")`
+
+// keptNothing fails for anything the page keeps in web storage or cookies.
+func keptNothing(tb *tab, s *site, where string) {
+	tb.t.Helper()
+	if n := eval[int](tb, storedKeys); n != 0 {
+		tb.t.Errorf("%s: %d items in web storage", where, n)
+	}
+	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{eval[string](tb, `location.href`), s.origin + "/"}})
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	for _, c := range cookies.Cookies {
+		tb.t.Errorf("%s: cookie set: %s", where, c.Name)
+	}
+}
 
 // storedKeys counts what the page keeps in web storage.
 const storedKeys = `Object.keys(localStorage).length + sessionStorage.length`

@@ -15,6 +15,11 @@ import (
 // the widget's sources panel, and each entry links back to every claim
 // that cites it. It is built once from the content, before rendering, so
 // numbers never depend on which part of the widget is open.
+//
+// Because it is told which part of the widget (a stage, a list) holds each
+// claim, it is also how a widget whose parts show one at a time finds the
+// part a fragment names: the part itself, a claim inside it (a technology,
+// an item) or a citation marker inside it.
 type sourceList struct {
 	c      *data.Content
 	anchor func(string) string
@@ -23,7 +28,7 @@ type sourceList struct {
 	num    map[string]int      // citation id -> number
 	claims map[string][]string // claim -> citation ids
 	backs  map[string][]string // citation id -> marker ids
-	owner  map[string]string   // marker id -> the part of the widget that holds it
+	owner  map[string]string   // marker or claim id -> the part of the widget that holds it
 }
 
 func newSourceList(c *data.Content, anchor func(string) string) *sourceList {
@@ -39,6 +44,9 @@ func newSourceList(c *data.Content, anchor func(string) string) *sourceList {
 // add records that claim, shown inside owner (a stage, a list; "" for
 // parts always shown), rests on the citations ids.
 func (s *sourceList) add(claim, owner string, ids []string) {
+	if owner != "" {
+		s.owner[claim] = owner
+	}
 	for _, id := range ids {
 		if s.c.Citation(id) == nil || slices.Contains(s.claims[claim], id) {
 			continue
@@ -58,19 +66,34 @@ func markerID(claim string, n int) string { return "ref-" + claim + "-" + strcon
 
 func sourceID(citation string) string { return "src-" + citation }
 
-// ownerOf names the part of the widget that holds what a fragment points
-// at, if it is a citation marker; ok is false for any other fragment.
-func (s *sourceList) ownerOf(fragment string) (owner string, ok bool) {
-	owner, ok = s.owner[fragment]
-	return owner, ok
+// partOf names the part of the widget (a stage, a list) that a fragment
+// names or holds: the part itself, a claim or a citation marker in it. ok
+// is false when it names nothing that sits in a part: a fragment comes
+// from a URL anyone can write.
+func (s *sourceList) partOf(fragment string) (part string, ok bool) {
+	part, ok = s.owner[fragment]
+	return part, ok && part != ""
 }
 
 // isSourceFragment says whether a fragment names a marker or an entry.
 func (s *sourceList) isSourceFragment(fragment string) bool {
-	if _, ok := s.owner[fragment]; ok {
-		return true
+	if strings.HasPrefix(fragment, "ref-") {
+		_, ok := s.owner[fragment]
+		return ok
 	}
 	return strings.HasPrefix(fragment, "src-") && s.num[strings.TrimPrefix(fragment, "src-")] > 0
+}
+
+// follow handles a fragment that changed after load (a link, the back
+// button): it opens the part that holds what the fragment names and, for
+// a citation marker or a source entry, moves focus there.
+func (s *sourceList) follow(ctx app.Context, fragment string, open func(part string)) {
+	if p, ok := s.partOf(fragment); ok {
+		open(p)
+	}
+	if s.isSourceFragment(fragment) {
+		jumpTo(ctx, s.anchor(fragment))
+	}
 }
 
 // markers renders the claim's citation markers.
