@@ -273,14 +273,8 @@ func (c *Checklist) anchor(id string) string { return anchorID(c.Interactive, id
 // Render draws the widget.
 func (c *Checklist) Render() app.UI {
 	cl := c.Content.Checklist
-	f := frame{
-		name:        ChecklistName,
-		interactive: c.Interactive,
-		title:       cl.Title,
-		intro:       []app.UI{app.Text(cl.Intro)},
-		sources:     c.sources(),
-		status:      c.status,
-	}
+	f := frame{name: ChecklistName, interactive: c.Interactive, title: cl.Title,
+		intro: []app.UI{app.Text(cl.Intro)}, sources: c.sources(), status: c.status}
 	return f.render(
 		c.renderNav(),
 		app.If(c.shareErr != "", func() app.UI {

@@ -20,16 +20,10 @@ import (
 func init() {
 	kindChecks[widgets.ChecklistName] = kindCheck{
 		readable: checklistReadable,
-		interact: func(tb *tab, frame string, check func(after string)) {
-			frameEval[bool](tb, frame, `document.querySelector(".wm-open input[value=d]").click(); true`)
-			frameWait(tb, frame, "the summary", `!!document.querySelector(".wm-summary")`)
-			check("after answering (the summary appears)")
-			frameEval[bool](tb, frame, `document.getElementById("wm-tab-organizations").click(); true`)
-			frameWait(tb, frame, "the list to change", `document.querySelector(".wm-open").id === "wm-a-organizations"`)
-			check("after changing list")
-			frameEval[bool](tb, frame, `document.querySelector(".wm-forget").click(); true`)
-			frameWait(tb, frame, "the answers to clear", `!document.querySelector("input:checked")`)
-			check("after forgetting")
+		embedded: []embedStep{
+			{what: "answering (the summary appears)", do: `document.querySelector(".wm-open input[value=d]").click()`, until: `!!document.querySelector(".wm-summary")`},
+			{what: "changing list", do: `document.getElementById("wm-tab-organizations").click()`, until: `document.querySelector(".wm-open").id === "wm-a-organizations"`},
+			{what: "forgetting", do: `document.querySelector(".wm-forget").click()`, until: `!document.querySelector("input:checked")`},
 		},
 		live: answerOne,
 	}

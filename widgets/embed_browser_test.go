@@ -111,9 +111,9 @@ func measure(tb *tab, frame string) heights {
 
 // checkEmbedding loads the demo article that embeds one kind of widget
 // alone, at three widths, and checks that its iframe always fits its
-// content: after load, after each interaction interact makes (it calls
-// check after each), and after hostile messages, which must change nothing.
-func checkEmbedding(t *testing.T, s *site, kind string, interact func(tb *tab, frame string, check func(after string))) {
+// content: after load, after each of the steps, and after hostile
+// messages, which must change nothing.
+func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 	frame := s.url(kind, s.en())
 	t.Helper()
 	for _, width := range []int64{320, 768, 1280} {
@@ -128,7 +128,17 @@ func checkEmbedding(t *testing.T, s *site, kind string, interact func(tb *tab, f
 			}
 		}
 		check("after load")
-		interact(tb, frame, check)
+		for _, st := range steps {
+			if st.scrollTo != "" {
+				top := frameEval[float64](tb, frame, `document.querySelector('`+st.scrollTo+`').getBoundingClientRect().top + scrollY`)
+				eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector('iframe[src^="%s"]').getBoundingClientRect().top + scrollY + %f - 100); true`, frame, top))
+			}
+			if st.do != "" {
+				frameEval[bool](tb, frame, st.do+`; true`)
+			}
+			frameWait(tb, frame, st.what, st.until)
+			check("after " + st.what)
+		}
 		if width == 320 {
 			hostileMessages(t, tb, s, frame, where)
 		}

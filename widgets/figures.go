@@ -145,13 +145,8 @@ func figureValue(fig data.Figure) string {
 // Render draws the widget.
 func (f *Figures) Render() app.UI {
 	fc := f.Content.Figures
-	fr := frame{
-		name:        FiguresName,
-		interactive: f.Interactive,
-		title:       fc.Title,
-		intro:       []app.UI{app.Text(fc.Intro)},
-		sources:     f.sources(),
-	}
+	fr := frame{name: FiguresName, interactive: f.Interactive, title: fc.Title,
+		intro: []app.UI{app.Text(fc.Intro)}, sources: f.sources()}
 	main := fr.render(
 		app.Ul().Class("wm-figure-list").Body(
 			app.Range(fc.Figures).Slice(func(i int) app.UI {

@@ -22,13 +22,10 @@ import (
 func init() {
 	kindChecks[widgets.FiguresName] = kindCheck{
 		readable: figuresReadable,
-		interact: func(tb *tab, frame string, check func(after string)) {
-			// Scroll the host page to the rights map inside the frame, as a
-			// reader would: the charts draw and the frame grows with them.
-			top := frameEval[float64](tb, frame, `document.querySelector('.wm-chart[data-chart="rights-map"]').getBoundingClientRect().top + scrollY`)
-			eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector('iframe[src^="%s"]').getBoundingClientRect().top + scrollY + %f - 100); true`, frame, top))
-			frameWait(tb, frame, "the rights map to be drawn", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`)
-			check("after the charts are drawn")
+		embedded: []embedStep{
+			// The host page scrolls to the rights map, as a reader would:
+			// the charts draw and the frame grows with them.
+			{what: "the charts are drawn", scrollTo: `.wm-chart[data-chart="rights-map"]`, until: `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`},
 		},
 		live: drawCharts,
 	}

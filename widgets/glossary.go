@@ -145,14 +145,8 @@ func (g *Glossary) Render() app.UI {
 	gl := g.Content.Glossary
 	ui := g.Content.UI
 	shown := g.Shown()
-	f := frame{
-		name:        GlossaryName,
-		interactive: g.Interactive,
-		title:       gl.Title,
-		intro:       []app.UI{app.Text(gl.Intro), g.sources().markers("glossary")},
-		sources:     g.sources(),
-		status:      g.status(len(shown)),
-	}
+	f := frame{name: GlossaryName, interactive: g.Interactive, title: gl.Title,
+		intro: []app.UI{app.Text(gl.Intro), g.sources().markers("glossary")}, sources: g.sources(), status: g.status(len(shown))}
 	return f.render(
 		app.If(g.Interactive, func() app.UI {
 			return app.Div().Class("wm-find").Body(

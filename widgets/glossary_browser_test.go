@@ -22,10 +22,8 @@ import (
 func init() {
 	kindChecks[widgets.GlossaryName] = kindCheck{
 		readable: glossaryReadable,
-		interact: func(tb *tab, frame string, check func(after string)) {
-			frameEval[bool](tb, frame, `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); return true; })()`)
-			frameWait(tb, frame, "the filter", `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`)
-			check("after filtering")
+		embedded: []embedStep{
+			{what: "filtering", do: `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); })()`, until: `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`},
 		},
 	}
 }

@@ -187,14 +187,8 @@ func (j *Journey) rightsUsed() []data.Right {
 
 // Render draws the widget.
 func (j *Journey) Render() app.UI {
-	f := frame{
-		name:        JourneyName,
-		interactive: j.Interactive,
-		title:       j.Content.Journey.Title,
-		intro:       []app.UI{app.Text(j.Content.Journey.Intro)},
-		sources:     j.sources(),
-		status:      j.announce,
-	}
+	f := frame{name: JourneyName, interactive: j.Interactive, title: j.Content.Journey.Title,
+		intro: []app.UI{app.Text(j.Content.Journey.Intro)}, sources: j.sources(), status: j.announce}
 	return f.render(
 		j.renderFilter(),
 		j.renderNav(),

@@ -21,13 +21,9 @@ import (
 func init() {
 	kindChecks[widgets.JourneyName] = kindCheck{
 		readable: journeyReadable,
-		interact: func(tb *tab, frame string, check func(after string)) {
-			frameEval[bool](tb, frame, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
-			frameWait(tb, frame, "a list of cases to open", `!!document.querySelector(".wm-open details.wm-cases[open]")`)
-			check("after opening a list of cases")
-			frameEval[bool](tb, frame, `document.getElementById("wm-tab-after").click(); true`)
-			frameWait(tb, frame, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-after"`)
-			check("after changing stage")
+		embedded: []embedStep{
+			{what: "opening a list of cases", do: `document.querySelector(".wm-open .wm-cases summary").click()`, until: `!!document.querySelector(".wm-open details.wm-cases[open]")`},
+			{what: "changing stage", do: `document.getElementById("wm-tab-after").click()`, until: `document.querySelector(".wm-open").id === "wm-a-after"`},
 		},
 	}
 }

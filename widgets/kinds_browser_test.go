@@ -27,12 +27,19 @@ type kindCheck struct {
 	// readable checks a page on which the app did not run: what a reader
 	// can read and do there.
 	readable func(tb *tab, where string)
-	// interact does, inside the embedded widget, what changes its height,
-	// and calls check after each step.
-	interact func(tb *tab, frame string, check func(after string))
+	// embedded are what a reader does inside the embedded widget that
+	// changes its height; the iframe must fit its content after each.
+	embedded []embedStep
 	// live, if set, brings out what the app shows only once the reader
 	// acts, so that accessibility and the screenshots cover it too.
 	live func(tb *tab)
+}
+
+// embedStep is one thing a reader does in an embedded widget: scroll the
+// host page to the element scrollTo selects in the widget, or run do in
+// the widget; then until holds there.
+type embedStep struct {
+	what, scrollTo, do, until string
 }
 
 // kindChecks holds every kind's entry, which its own <kind>_browser_test.go
@@ -47,8 +54,8 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 			// context of its own, and a wait bounds every step.
 			t.Parallel()
 			kc, ok := kindChecks[k.Name]
-			if !ok || kc.readable == nil || kc.interact == nil {
-				t.Fatalf("kind %s registers no readable and interact checks in kindChecks (from widgets/%s_browser_test.go)", k.Name, k.Name)
+			if !ok || kc.readable == nil || len(kc.embedded) == 0 {
+				t.Fatalf("kind %s registers no readable check and embedded steps in kindChecks (from widgets/%s_browser_test.go)", k.Name, k.Name)
 			}
 			for _, u := range s.widgetPages(k.Name) {
 				t.Run("without the app", func(t *testing.T) { checkWithoutApp(t, u, kc) })
@@ -73,7 +80,7 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 					noConsoleErrors(tb, u+" (storage blocked)")
 				})
 			}
-			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.interact) })
+			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.embedded) })
 		})
 	}
 }
