@@ -36,15 +36,14 @@ type Content struct {
 // contentFile is one file of a language folder and the Content field it
 // fills.
 type contentFile struct {
-	name  string       // e.g. "journey.json"
-	field int          // index of the field in Content
-	typ   reflect.Type // what the file's JSON decodes into
-	held  bool         // typ is a one-key object holding the field's value
+	name  string // e.g. "journey.json"
+	field int    // index of the field in Content
+	held  bool   // the file is an object whose one key holds the field
 }
 
 // contentFiles is read from Content's tags once: reflection on every load
 // would only ever find the same list.
-var contentFiles = filesOf(reflect.TypeFor[Content]())
+var contentFiles = filesOf(contentType)
 
 // filesOf lists the files t's tags name. It panics on a tag it cannot follow,
 // so a mistake in Content stops every test and build rather than leaving a
@@ -65,7 +64,7 @@ func filesOf(t reflect.Type) []contentFile {
 			panic(fmt.Sprintf("data: Content.%s and Content.%s both come from %s", other, sf.Name, name))
 		}
 		seen[name] = sf.Name
-		f := contentFile{name: name, field: i, typ: sf.Type}
+		f := contentFile{name: name, field: i}
 		switch sf.Type.Kind() {
 		case reflect.Struct:
 		case reflect.Slice:
@@ -73,11 +72,12 @@ func filesOf(t reflect.Type) []contentFile {
 			if key == "" || key == "-" {
 				panic(fmt.Sprintf("data: Content.%s is a list, so %s holds {\"key\": [...]}: give the field a json tag naming the key", sf.Name, name))
 			}
+			// The field itself, with its tags, is the one field of the
+			// object the file holds: the decoder and the schema read the
+			// key, its rules and its doc as they would on a wrapper type.
+			// (Building such a type with reflect.StructOf would do the same
+			// and add about 24 KB of brotli to the browser app.)
 			f.held = true
-			// The holder's one field carries the field's own tags, so the
-			// decoder and the schema read the key, its rules and its doc
-			// exactly as they would on a hand-written wrapper type.
-			f.typ = reflect.StructOf([]reflect.StructField{{Name: sf.Name, Type: sf.Type, Tag: sf.Tag}})
 		default:
 			panic(fmt.Sprintf("data: Content.%s is a %s; a file holds an object or a list", sf.Name, sf.Type))
 		}
@@ -86,6 +86,8 @@ func filesOf(t reflect.Type) []contentFile {
 	return out
 }
 
+var contentType = reflect.TypeFor[Content]()
+
 // decodeInto decodes a file's root node into its field of c.
 func (f contentFile) decodeInto(d *decoder, root *node, c *Content) {
 	dst := reflect.ValueOf(c).Elem().Field(f.field)
@@ -93,9 +95,20 @@ func (f contentFile) decodeInto(d *decoder, root *node, c *Content) {
 		d.decode(root, dst, "", tagOpts{})
 		return
 	}
-	holder := reflect.New(f.typ).Elem()
-	d.decode(root, holder, "", tagOpts{})
-	dst.Set(holder.Field(0))
+	if root.kind != kindObject {
+		d.errorf(root.pos, "", "an object", "found %s", root.kind)
+		return
+	}
+	d.decodeFields(root, "", []reflect.StructField{contentType.Field(f.field)}, func(int) reflect.Value { return dst })
+}
+
+// schema describes the file.
+func (f contentFile) schema() map[string]any {
+	sf := contentType.Field(f.field)
+	if f.held {
+		return objectSchema([]reflect.StructField{sf})
+	}
+	return schemaOf(sf.Type, tagOpts{})
 }
 
 // fileList names every file a language folder must hold, for messages that

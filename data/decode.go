@@ -81,21 +81,10 @@ type decoder struct {
 	ids  map[string]map[string]*Error // namespace -> id -> where it was declared
 	refs []pendingRef
 
-	// positions remembers where every decoded value stood, so the rules
-	// that relate several fields (rules.go), which see only Go values, can
-	// still point an editor at the line. One map entry per value is all it
-	// costs: the decoder builds each JSON path anyway.
-	positions map[string]map[string]Pos // file -> JSON path -> position
-	at        map[string]Pos            // positions of the current file
-}
-
-// startFile makes file, which holds the given number of values, the one
-// whose values and problems are recorded next. Sizing its table up front
-// spares the map's growing, most of what remembering positions costs.
-func (d *decoder) startFile(file string, values int) {
-	d.file = file
-	d.at = make(map[string]Pos, values)
-	d.positions[file] = d.at
+	// roots are the files' parsed trees, so the rules that relate several
+	// fields (rules.go), which see only Go values, can still point an
+	// editor at the line of a value they name by its JSON path.
+	roots map[string]*node // file -> its root value
 }
 
 type pendingRef struct {
@@ -107,6 +96,42 @@ func (d *decoder) errorf(pos Pos, path, want, format string, args ...any) {
 	d.errs = append(d.errs, &Error{File: d.file, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...), Want: want})
 }
 
+// nodeAt finds the value at a JSON path such as "comparisons[0].figures[1]"
+// in the tree under root.
+func nodeAt(root *node, jsonPath string) (*node, bool) {
+	n := root
+	for jsonPath != "" {
+		switch {
+		case jsonPath[0] == '.':
+			jsonPath = jsonPath[1:]
+		case jsonPath[0] == '[':
+			end := strings.IndexByte(jsonPath, ']')
+			i, err := strconv.Atoi(jsonPath[1:max(end, 1)])
+			if end < 0 || err != nil || n.kind != kindArray || i < 0 || i >= len(n.items) {
+				return nil, false
+			}
+			n, jsonPath = n.items[i], jsonPath[end+1:]
+		default:
+			end := strings.IndexAny(jsonPath, ".[")
+			if end < 0 {
+				end = len(jsonPath)
+			}
+			name, found := jsonPath[:end], false
+			for _, f := range n.fields {
+				if f.name == name {
+					n, found = f.value, true
+					break
+				}
+			}
+			if !found {
+				return nil, false
+			}
+			jsonPath = jsonPath[end:]
+		}
+	}
+	return n, true
+}
+
 func join(path, name string) string {
 	if path == "" {
 		return name
@@ -115,7 +140,6 @@ func join(path, name string) string {
 }
 
 func (d *decoder) decode(n *node, v reflect.Value, path string, o tagOpts) {
-	d.at[path] = n.pos
 	switch v.Kind() {
 	case reflect.String:
 		if n.kind != kindString {
@@ -250,11 +274,25 @@ func checkURL(s string) string {
 }
 
 func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
-	t := v.Type()
+	d.decodeFields(n, path, structFields(v.Type()), v.Field)
+}
+
+// structFields lists t's fields, in order, so that field i is v.Field(i).
+func structFields(t reflect.Type) []reflect.StructField {
+	fields := make([]reflect.StructField, t.NumField())
+	for i := range fields {
+		fields[i] = t.Field(i)
+	}
+	return fields
+}
+
+// decodeFields decodes the object n into fields, field i going to
+// value(i); fields JSON ignores are skipped.
+func (d *decoder) decodeFields(n *node, path string, fields []reflect.StructField, value func(i int) reflect.Value) {
 	byName := map[string]int{}
 	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		if name := jsonName(t.Field(i)); name != "" {
+	for i, sf := range fields {
+		if name := jsonName(sf); name != "" {
 			byName[name] = i
 			names = append(names, name)
 		}
@@ -272,29 +310,15 @@ func (d *decoder) decodeStruct(n *node, v reflect.Value, path string) {
 			continue
 		}
 		seen[f.name] = true
-		sf := t.Field(i)
-		d.decode(f.value, v.Field(i), fpath, parseTag(sf.Tag.Get("waymark")))
+		d.decode(f.value, value(i), fpath, parseTag(fields[i].Tag.Get("waymark")))
 	}
-	var missing []string
 	for _, name := range names {
-		sf := t.Field(byName[name])
+		sf := fields[byName[name]]
 		if !seen[name] && !parseTag(sf.Tag.Get("waymark")).optional {
-			missing = append(missing, name)
+			// The field's doc tag, so the message says what to write.
+			d.errorf(n.pos, join(path, name), "the field "+strconv.Quote(name)+": "+sf.Tag.Get("doc"), "missing required field %q", name)
 		}
 	}
-	for _, name := range missing {
-		d.errorf(n.pos, join(path, name), "the field "+strconv.Quote(name)+": "+docOf(t, name), "missing required field %q", name)
-	}
-}
-
-// docOf is the field's doc tag, so a missing-field message says what to write.
-func docOf(t reflect.Type, name string) string {
-	for i := 0; i < t.NumField(); i++ {
-		if jsonName(t.Field(i)) == name {
-			return t.Field(i).Tag.Get("doc")
-		}
-	}
-	return ""
 }
 
 // resolve reports every reference to an id that no file of the language

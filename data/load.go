@@ -67,7 +67,7 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 
 func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
 	c := &Content{}
-	d := &decoder{ids: map[string]map[string]*Error{}, positions: map[string]map[string]Pos{}}
+	d := &decoder{ids: map[string]map[string]*Error{}, roots: map[string]*node{}}
 	known := map[string]bool{}
 	for _, f := range contentFiles {
 		known[f.name] = true
@@ -77,12 +77,13 @@ func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
 			d.errs = append(d.errs, &Error{File: name, Pos: Pos{1, 1}, Msg: "cannot read the file: " + err.Error(), Want: "every language folder to hold " + fileList()})
 			continue
 		}
-		root, values, err := parseJSON(name, src)
+		root, err := parseJSON(name, src)
 		if err != nil {
 			d.errs = append(d.errs, err.(*Error))
 			continue
 		}
-		d.startFile(name, values)
+		d.file = name
+		d.roots[name] = root
 		f.decodeInto(d, root, c)
 	}
 	entries, _ := fs.ReadDir(fsys, lang)

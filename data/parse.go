@@ -46,28 +46,27 @@ type Pos struct {
 }
 
 type parser struct {
-	src    []byte
-	off    int
-	line   int
-	col    int
-	values int // values parsed so far, to size the decoder's table of positions
+	src  []byte
+	off  int
+	line int
+	col  int
 }
 
-// parseJSON parses src into a tree of nodes and counts its values. A syntax
-// error is returned as an *Error whose Path is empty.
-func parseJSON(file string, src []byte) (root *node, values int, err error) {
+// parseJSON parses src into a tree of nodes. A syntax error is returned as
+// an *Error whose Path is empty.
+func parseJSON(file string, src []byte) (root *node, err error) {
 	p := &parser{src: src, line: 1, col: 1}
 	p.space()
 	n, perr := p.value()
 	if perr != nil {
 		perr.File = file
-		return nil, 0, perr
+		return nil, perr
 	}
 	p.space()
 	if p.off < len(p.src) {
-		return nil, 0, &Error{File: file, Pos: p.pos(), Msg: "unexpected text after the top-level value", Want: "end of file"}
+		return nil, &Error{File: file, Pos: p.pos(), Msg: "unexpected text after the top-level value", Want: "end of file"}
 	}
-	return n, p.values, nil
+	return n, nil
 }
 
 func (p *parser) pos() Pos { return Pos{p.line, p.col} }
@@ -105,7 +104,6 @@ func (p *parser) value() (*node, *Error) {
 	if p.off >= len(p.src) {
 		return nil, p.fail("unexpected end of file", "a value")
 	}
-	p.values++
 	start := p.pos()
 	switch c := p.src[p.off]; {
 	case c == '{':

@@ -33,9 +33,11 @@ var rules = []rule{
 func (d *decoder) applyRules(dir string, c *Content) {
 	report := func(file, jsonPath, want, format string, args ...any) {
 		file = path.Join(dir, file)
-		pos, ok := d.positions[file][jsonPath]
-		if !ok {
-			pos = Pos{1, 1} // a rule named a value no file holds; still say which
+		pos := Pos{1, 1} // a rule named a value no file holds; still say which
+		if root := d.roots[file]; root != nil {
+			if n, ok := nodeAt(root, jsonPath); ok {
+				pos = n.pos
+			}
 		}
 		d.errs = append(d.errs, &Error{File: file, Pos: pos, Path: jsonPath, Msg: fmt.Sprintf(format, args...), Want: want})
 	}

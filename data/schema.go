@@ -15,7 +15,7 @@ import (
 func Schemas() map[string][]byte {
 	out := map[string][]byte{}
 	for _, f := range contentFiles {
-		s := schemaOf(f.typ, tagOpts{})
+		s := f.schema()
 		s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 		s["title"] = "Waymark " + f.name
 		b, err := json.MarshalIndent(s, "", "  ")
@@ -57,28 +57,32 @@ func schemaOf(t reflect.Type, o tagOpts) map[string]any {
 	case reflect.Slice:
 		return map[string]any{"type": "array", "minItems": 1, "items": schemaOf(t.Elem(), o)}
 	case reflect.Struct:
-		props := map[string]any{}
-		required := []string{}
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			name := jsonName(sf)
-			if name == "" {
-				continue
-			}
-			fo := parseTag(sf.Tag.Get("waymark"))
-			p := schemaOf(sf.Type, fo)
-			if doc := sf.Tag.Get("doc"); doc != "" {
-				if ref, ok := p["description"].(string); ok {
-					doc += " " + ref
-				}
-				p["description"] = strings.TrimSpace(doc)
-			}
-			props[name] = p
-			if !fo.optional {
-				required = append(required, name)
-			}
-		}
-		return map[string]any{"type": "object", "additionalProperties": false, "properties": props, "required": required}
+		return objectSchema(structFields(t))
 	}
 	panic("data: no schema for " + t.String())
+}
+
+// objectSchema describes an object holding fields.
+func objectSchema(fields []reflect.StructField) map[string]any {
+	props := map[string]any{}
+	required := []string{}
+	for _, sf := range fields {
+		name := jsonName(sf)
+		if name == "" {
+			continue
+		}
+		fo := parseTag(sf.Tag.Get("waymark"))
+		p := schemaOf(sf.Type, fo)
+		if doc := sf.Tag.Get("doc"); doc != "" {
+			if ref, ok := p["description"].(string); ok {
+				doc += " " + ref
+			}
+			p["description"] = strings.TrimSpace(doc)
+		}
+		props[name] = p
+		if !fo.optional {
+			required = append(required, name)
+		}
+	}
+	return map[string]any{"type": "object", "additionalProperties": false, "properties": props, "required": required}
 }
