@@ -71,7 +71,10 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	file := filepath.Join(s.dir, filepath.FromSlash(p))
 	info, err := os.Stat(file)
 	if err == nil && info.IsDir() {
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		// To the cleaned path, never the raw one: "/%2fevil.example/..%2fw"
+		// is "//evil.example/../w", which a browser reads as another host.
+		w.Header().Set("Location", strings.TrimSuffix(p, "/index.html")+"/")
+		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
 	if err != nil || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -80,6 +81,31 @@ func TestServeTypesEncodingsAndCaching(t *testing.T) {
 	if r := get(t, h, "/w/journey/en", ""); r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/w/journey/en/" {
 		t.Errorf("/w/journey/en: %d to %q, want a redirect to the slash form", r.StatusCode, r.Header.Get("Location"))
 	}
+	// A folder's redirect goes to the cleaned path on this origin: an
+	// escaped slash must not turn it into an address of another host.
+	for _, raw := range []string{"/%2fevil.example/..%2fw", "/%2F%2Fevil.example/../w", "/%5c%5cevil.example/../w", "//evil.example/../w"} {
+		req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1:8080/", nil)
+		req.URL.RawPath, req.URL.Path = raw, mustUnescape(t, raw)
+		req.RequestURI = raw
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		loc := rec.Header().Get("Location")
+		if loc != "" && (!strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\")) {
+			t.Errorf("%s: redirects to %q, off this origin", raw, loc)
+		}
+		if rec.Code == http.StatusMovedPermanently && loc != "/w/" {
+			t.Errorf("%s: redirects to %q, want /w/", raw, loc)
+		}
+	}
+}
+
+func mustUnescape(t *testing.T, raw string) string {
+	t.Helper()
+	p, err := url.PathUnescape(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func TestDemoIsPointedAtTheWidgetOrigin(t *testing.T) {
