@@ -4,8 +4,13 @@
 // from one of its own iframes, from the widget origin, in the expected shape.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  if (!script) {
+  // A host page's named elements shadow document's own properties (an
+  // <img name="currentScript" src="https://elsewhere/"> would become
+  // document.currentScript), so every document call goes through
+  // Document.prototype, which markup cannot change.
+  var D = Document.prototype;
+  var script = Object.getOwnPropertyDescriptor(D, "currentScript").get.call(document);
+  if (!(script instanceof HTMLScriptElement)) {
     return;
   }
   var origin = new URL(script.src).origin;
@@ -20,7 +25,7 @@
       return;
     }
     var stage = el.getAttribute("data-stage");
-    var frame = document.createElement("iframe");
+    var frame = D.createElement.call(document, "iframe");
     frame.src = origin + "/w/" + widget + "/" + lang + "/" + (stage ? "#" + encodeURIComponent(stage) : "");
     frame.title = el.getAttribute("data-title") || "Waymark " + widget;
     frame.loading = "lazy";
@@ -56,7 +61,7 @@
     }
   });
 
-  var els = document.querySelectorAll("[data-waymark]");
+  var els = D.querySelectorAll.call(document, "[data-waymark]");
   for (var i = 0; i < els.length; i++) {
     mount(els[i]);
   }

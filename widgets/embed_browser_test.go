@@ -235,3 +235,42 @@ func TestDemoPageInTheBrowser(t *testing.T) {
 		screenshot(tb, fmt.Sprintf("demo-%d", width))
 	}
 }
+
+// A host page's markup, with no script of its own, cannot point the loader
+// at another site or stop it: named elements that shadow document's own
+// properties (an image named currentScript, a form named currentScript,
+// images named after the methods the loader calls) leave the widget framed
+// from its own origin and working.
+func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
+	s := served(t)
+	frame := s.url(widgets.JourneyName, s.en())
+	for _, shadows := range []string{
+		`<img name="currentScript" src="/not-the-widget-origin.svg" alt="">`,
+		`<form name="currentScript"></form><img name="querySelectorAll" alt=""><img name="createElement" alt="">`,
+	} {
+		tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{})
+		waitFor(tb, "the article", `document.readyState === "complete"`)
+		// Everything is made before the shadowing markup is in the page,
+		// whose names would shadow this script's own calls too.
+		eval[bool](tb, `new Promise(done => {
+			const P = Document.prototype;
+			P.querySelectorAll.call(document, "[data-waymark]").forEach(e => e.remove());
+			const markup = P.createElement.call(document, "div");
+			markup.innerHTML = `+"`"+shadows+"`"+`;
+			const embed = P.createElement.call(document, "div");
+			Object.assign(embed.dataset, {waymark: "journey", lang: "en", title: "Journey"});
+			const loader = P.createElement.call(document, "script");
+			loader.src = "`+s.origin+`/embed.js";
+			loader.onload = loader.onerror = () => done(true);
+			document.body.append(...markup.childNodes, embed);
+			document.body.append(loader);
+		})`)
+		where := "host page with " + shadows
+		src := eval[string](tb, `(Document.prototype.querySelector.call(document, "[data-waymark] iframe") || {}).src || ""`)
+		if !strings.HasPrefix(src, frame) {
+			t.Fatalf("%s: the loader framed %q, want the widget from %s", where, src, frame)
+		}
+		frameWaitApp(tb, frame)
+		noConsoleErrors(tb, where)
+	}
+}
