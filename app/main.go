@@ -12,6 +12,7 @@ import (
 
 func main() {
 	widgets.GuardStorage()
+	widgets.RepairAddress()
 	widgets.Register(data.Embedded())
 	app.RunWhenOnBrowser()
 }

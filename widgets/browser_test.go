@@ -264,7 +264,10 @@ func open(t *testing.T, u string, o tabOptions) *tab {
 				}
 			}
 		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			// Go's runtime prints a panic with console.log.
+			goPanic := ev.Type == runtime.ConsoleAPICalledTypeLog && len(ev.Args) > 0 &&
+				(strings.Contains(string(ev.Args[0].Value), "panic:") || strings.Contains(string(ev.Args[0].Value), "fatal error:"))
+			if goPanic || ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 				var parts []string
 				for _, a := range ev.Args {
 					if a.Description != "" {
@@ -360,7 +363,7 @@ func waitFor(tb *tab, what, js string) {
 	tb.t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, patience)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(patience))); err != nil {
 		tb.t.Fatalf("waiting for %s: %v", what, err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
@@ -192,3 +193,39 @@ func keptNothing(tb *tab, s *site, where string) {
 
 // storedKeys counts what the page keeps in web storage.
 const storedKeys = `Object.keys(localStorage).length + sessionStorage.length`
+
+// A fragment with a stray % (a link typed by hand, a truncated share link)
+// is text like any other: every widget's app still takes over, ignores
+// what it cannot read, and says so where it reads links.
+func TestBadEscapesInTheFragment(t *testing.T) {
+	s := served(t)
+	cases := []struct{ kind, fragment string }{
+		{widgets.JourneyName, "%zz"},
+		{widgets.JourneyName, "100%"},
+		{widgets.ChecklistName, "organizations:%"},
+		{widgets.GlossaryName, "term-%E0%A4%A"},
+		{widgets.FiguresName, "%"},
+	}
+	for _, c := range cases {
+		u := s.url(c.kind, s.en()) + "#" + c.fragment
+		tb := open(t, u, tabOptions{})
+		// A crash shows in the console long before a wait would give up.
+		for deadline := time.Now().Add(patience); !eval[bool](tb, `!!document.querySelector(".wm-app")`) && len(tb.ConsoleErrors()) == 0; {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the app neither took over nor failed", u)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if errs := tb.ConsoleErrors(); len(errs) > 0 {
+			t.Errorf("%s: the app failed: %s", u, strings.Join(errs, "; "))
+			continue
+		}
+		settle(tb)
+		if c.kind == widgets.ChecklistName {
+			if notice := eval[string](tb, `(document.querySelector(".wm-notice") || {}).textContent || ""`); !strings.Contains(notice, "could not be read") {
+				t.Errorf("%s: no clear message that the link's answers could not be read (%q)", u, notice)
+			}
+		}
+		noConsoleErrors(tb, u)
+	}
+}
