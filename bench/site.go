@@ -61,7 +61,7 @@ func startWaymark(tmp, echarts string) (*waymarkSite, error) {
 		l net.Listener
 		h http.Handler
 	}{{wl, site}, {dl, demo}} {
-		hs := &http.Server{Handler: srv.h, ReadHeaderTimeout: 10 * time.Second}
+		hs := build.NewServer(srv.h)
 		s.servers = append(s.servers, hs)
 		go hs.Serve(srv.l)
 	}

@@ -92,12 +92,16 @@ func startSite() (*site, error) {
 	if _, err := build.Build(build.Options{Out: s.dist, Origin: s.origin, ECharts: echarts, Compression: precompress.Fast}); err != nil {
 		return nil, fmt.Errorf("building the site: %w", err)
 	}
-	if widgetSrv.Config.Handler, err = build.SiteHandler(s.dist); err != nil {
+	site, err := build.SiteHandler(s.dist)
+	if err != nil {
 		return nil, err
 	}
-	if demoSrv.Config.Handler, err = build.DemoHandler(s.dist, s.origin); err != nil {
+	demo, err := build.DemoHandler(s.dist, s.origin)
+	if err != nil {
 		return nil, err
 	}
+	// The server the command runs, with its bounds.
+	widgetSrv.Config, demoSrv.Config = build.NewServer(site), build.NewServer(demo)
 	widgetSrv.Start()
 	demoSrv.Start()
 	return s, nil

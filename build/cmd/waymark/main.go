@@ -12,9 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
-	"time"
 
 	"waymark/build"
 )
@@ -80,7 +78,7 @@ func serve(args []string) error {
 	fmt.Printf("  embed code: %s/embed.js\n", origin)
 	fmt.Println("Press Ctrl+C to stop.")
 	errc := make(chan error, 2)
-	go func() { errc <- (&http.Server{Handler: widgetsH, ReadHeaderTimeout: 10 * time.Second}).Serve(wl) }()
-	go func() { errc <- (&http.Server{Handler: demoH, ReadHeaderTimeout: 10 * time.Second}).Serve(dl) }()
+	go func() { errc <- build.NewServer(widgetsH).Serve(wl) }()
+	go func() { errc <- build.NewServer(demoH).Serve(dl) }()
 	return <-errc
 }
