@@ -95,7 +95,6 @@ func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 	langs := data.Languages(contents)
 	var embeds []demoEmbed
 	var codes []demoCode
-	var names []string
 	for _, p := range widgets.Pages(contents) {
 		if p.Kind == nil {
 			continue
@@ -103,7 +102,6 @@ func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 		s := snippets(origin, p)
 		codes = append(codes, demoCode{Name: p.Kind.Name, Title: p.Title, Lang: p.Lang, Snippets: s})
 		if p.Lang == langs[0] {
-			names = append(names, p.Kind.Name)
 			// The snippet is built from escaped parts above, so it is safe
 			// to place as markup.
 			embeds = append(embeds, demoEmbed{Name: p.Kind.Name, Lead: p.Kind.DemoLead, Loader: template.HTML(s.Loader)})
@@ -120,6 +118,10 @@ func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 		}
 		out[file], err = minifyAs(file, b.Bytes())
 		return err
+	}
+	var names []string
+	for _, e := range embeds {
+		names = append(names, e.Name)
 	}
 	if err := page("/demo/index.html", strings.Join(names, ", "), false, embeds, codes); err != nil {
 		return nil, err

@@ -29,7 +29,7 @@ var rules = []rule{
 }
 
 // applyRules runs every rule on c, the content of folder dir (e.g.
-// "data/en"), placing each problem where the decoder found the value.
+// "data/en"), placing each problem where the value stands in its file.
 func (d *decoder) applyRules(dir string, c *Content) {
 	report := func(file, jsonPath, want, format string, args ...any) {
 		file = path.Join(dir, file)

@@ -88,16 +88,6 @@ var Kinds = []Kind{
 // from its content: waymark.css styles it whole.
 func noCSS(*data.Content) string { return "" }
 
-// KindOf returns the kind with the given name.
-func KindOf(name string) (Kind, bool) {
-	for _, k := range Kinds {
-		if k.Name == name {
-			return k, true
-		}
-	}
-	return Kind{}, false
-}
-
 // Path is the stable address of a kind of widget showing the given content.
 // Content is identified by its language today; a second report would add
 // its own segment here, and every link, route and embed code follows.

@@ -31,9 +31,6 @@ func TestEveryKindIsComplete(t *testing.T) {
 			t.Errorf("two kinds are named %q", k.Name)
 		}
 		seen[k.Name] = true
-		if got, ok := KindOf(k.Name); !ok || got.Name != k.Name {
-			t.Errorf("KindOf(%q) does not find it", k.Name)
-		}
 		if p := Path(k.Name, c); p != "/w/"+k.Name+"/"+c.UI.Lang+"/" {
 			t.Errorf("kind %s lives at %s", k.Name, p)
 		}

@@ -96,6 +96,8 @@ func checkWithoutApp(t *testing.T, u string, kc kindCheck) {
 	case <-blocked.wasmFailed:
 	case <-blocked.ctx.Done():
 		t.Fatalf("%s: the page ended before its wasm request failed", u)
+	case <-time.After(patience):
+		t.Fatalf("%s: the page's wasm request never failed; was it made?", u)
 	}
 	settle(blocked)
 	where := u + " (wasm blocked)"

@@ -16,7 +16,6 @@ type Page struct {
 	Title       string // the page's <title>
 	Description string // the page's meta description
 	Dir         string // "ltr" or "rtl"
-	Content     *data.Content
 	New         func() app.Composer
 }
 
@@ -38,7 +37,6 @@ func Pages(contents map[string]*data.Content) []Page {
 				Title:       k.Title(c),
 				Description: k.Description(c),
 				Dir:         c.UI.Dir,
-				Content:     c,
 				New:         func() app.Composer { return k.New(c, app.IsClient) },
 			})
 		}
@@ -50,7 +48,6 @@ func Pages(contents map[string]*data.Content) []Page {
 		Title:       "Waymark",
 		Description: "Waymark",
 		Dir:         first.UI.Dir,
-		Content:     first,
 		New:         func() app.Composer { return &Index{Contents: contents} },
 	})
 	return pages
