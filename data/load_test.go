@@ -207,6 +207,53 @@ func TestBrokenContent(t *testing.T) {
 			old: `"definition": "A tall watch post."`, new: `"definition": " "`,
 			wantError: `data/en/glossary.json:26:21: terms[2].definition: the text is empty (expected some text)`,
 		},
+		// Text that would decode without a word into something else, or
+		// that shows in another order than it is stored.
+		{
+			name: "not UTF-8", file: "glossary.json",
+			old: `"A tall watch post."`, new: "\"A tall \xffwatch post.\"",
+			wantError: `data/en/glossary.json:26:29: byte 0xff is not UTF-8 (expected the file saved as UTF-8)`,
+		},
+		{
+			name: "lone surrogate", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"A tall \ud800 post."`,
+			wantError: `data/en/glossary.json:26:29: lone surrogate \uD800 in string (expected a pair of surrogates, or the character itself)`,
+		},
+		{
+			name: "NUL escaped", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"A tall\u0000 watch post."`,
+			wantError: `data/en/glossary.json:26:28: NUL character (U+0000) in string (expected text without it)`,
+		},
+		{
+			name: "bidi override", file: "glossary.json",
+			old: `"A tall watch post."`, new: "\"A tall \u202ewatch post.\"",
+			wantError: `data/en/glossary.json:26:29: bidirectional control character (U+202E) in string (expected text without it)`,
+		},
+		{
+			name: "bidi isolate escaped", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"A tall \u2066watch post."`,
+			wantError: `data/en/glossary.json:26:29: bidirectional control character (U+2066) in string (expected text without it)`,
+		},
+		{
+			name: "replacement character", file: "glossary.json",
+			old: `"A tall watch post."`, new: "\"A tall \ufffdwatch post.\"",
+			wantError: `data/en/glossary.json:26:29: replacement character, left by text damaged in an earlier encoding (U+FFFD) in string (expected text without it)`,
+		},
+		{
+			name: "string too long", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"` + strings.Repeat("tall ", 801) + `"`,
+			wantError: `data/en/glossary.json:26:21: string is 4005 characters long, more than 4000 (expected a shorter text)`,
+		},
+		{
+			name: "file too large", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"` + strings.Repeat("tall ", 110000) + `"`,
+			wantError: `data/en/glossary.json:1:1: the file is 550875 bytes, more than 524288 (expected content split into smaller texts)`,
+		},
+		{
+			name: "nested a hundred thousand deep", file: "glossary.json",
+			old: `"related": ["database"]`, new: `"related": ` + strings.Repeat("[", 100_000),
+			wantError: `data/en/glossary.json:19:47: values nested more than 32 deep (expected the shape of the content schema)`,
+		},
 		{
 			name: "duplicate field", file: "ui.json",
 			old: `"lang": "en",`, new: `"lang": "en", "lang": "en",`,
