@@ -39,7 +39,12 @@ type Options struct {
 	// Compression is how hard the served files are precompressed. The
 	// zero value, precompress.Best, is what the site ships.
 	Compression precompress.Level
-	// Contents overrides the embedded content (tests use fixtures).
+	// Data replaces the embedded content folders (en/journey.json, ...)
+	// for this build, in the pages and compiled into the app alike, as a
+	// content correction would; nil builds the content in data/.
+	Data fs.FS
+	// Contents overrides the content of the pages only, leaving the app's
+	// own (tests of the build use fixtures that no browser runs).
 	Contents map[string]*data.Content
 }
 
@@ -65,7 +70,11 @@ func Build(opts Options) (*Result, error) {
 	contents := opts.Contents
 	if contents == nil {
 		var err error
-		contents, err = data.LoadEmbedded()
+		if opts.Data != nil {
+			contents, err = data.Load(opts.Data, "data")
+		} else {
+			contents, err = data.LoadEmbedded()
+		}
 		if err != nil {
 			return nil, fmt.Errorf("content is invalid:\n%w", err)
 		}
@@ -79,7 +88,7 @@ func Build(opts Options) (*Result, error) {
 	}
 
 	logf("build: compiling app.wasm")
-	wasm, err := compileWasm()
+	wasm, err := compileWasm(opts.Data)
 	if err != nil {
 		return nil, err
 	}
@@ -145,8 +154,31 @@ func Build(opts Options) (*Result, error) {
 
 	logf("build: prerendering pages")
 	pages := widgets.Pages(contents)
-	for i, p := range pages {
-		widgets.ChartAssets.ECharts = res.Assets["echarts.js"]
+	widgets.ChartAssets.ECharts = res.Assets["echarts.js"]
+	// go-app's scripts are the same for every page. The app script names
+	// the wasm, so it is fingerprinted like it: a page can then only ever
+	// start the app built with it, whatever a cache still holds.
+	first := renderer{page: pages[0], version: res.Version, assets: res.Assets}
+	for _, name := range []string{"wasm_exec.js", "app.js"} {
+		b, err := first.fetch("/" + name)
+		if err != nil {
+			return nil, err
+		}
+		p := "/web/" + fingerprint(name, b)
+		out[p] = b
+		res.Assets[name] = p
+	}
+	if out["/app-worker.js"], err = serviceWorker(res); err != nil {
+		return nil, err
+	}
+	webManifest, err := first.fetch("/manifest.webmanifest")
+	if err != nil {
+		return nil, err
+	}
+	if out["/manifest.webmanifest"], err = plainManifest(webManifest); err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
 		widgets.ChartAssets.Options = chartPaths[p.Lang]
 		r := renderer{page: p, version: res.Version, assets: res.Assets}
 		html, err := r.render()
@@ -155,20 +187,16 @@ func Build(opts Options) (*Result, error) {
 		}
 		out[pageFile(p.Path)] = html
 		res.Pages = append(res.Pages, p.Path)
-		if i == 0 {
-			// go-app's own scripts, manifest and base stylesheet are the same
-			// for every page; take them from the first.
-			for _, name := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/app.css"} {
-				b, err := r.fetch(name)
-				if err != nil {
-					return nil, err
-				}
-				out[name] = b
-			}
-		}
+	}
+	if out["/404.html"], err = notFoundPage(contents, res.Assets["waymark.css"]); err != nil {
+		return nil, err
 	}
 
-	embed, err := minifyAs("embed.js", []byte(readWeb("embed.js")))
+	embed, err := loader(contents)
+	if err != nil {
+		return nil, err
+	}
+	embed, err = minifyAs("embed.js", embed)
 	if err != nil {
 		return nil, fmt.Errorf("minifying web/embed.js: %w", err)
 	}

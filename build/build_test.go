@@ -308,13 +308,16 @@ func TestNoPageLoadsAnythingFromAnotherHost(t *testing.T) {
 	}
 	// The service worker fetches its whole list on install.
 	worker := string(readDist(t, dir, "/app-worker.js"))
-	m := regexp.MustCompile(`resourcesToCache\s*=\s*(\[[^\]]*\])`).FindStringSubmatch(worker)
+	m := regexp.MustCompile(`precache\s*=\s*(\[[^\]]*\])`).FindStringSubmatch(worker)
 	if m == nil {
-		t.Fatal("app-worker.js: no resourcesToCache list")
+		t.Fatal("app-worker.js: no precache list")
 	}
 	var cached []string
 	if err := json.Unmarshal([]byte(m[1]), &cached); err != nil {
-		t.Fatalf("app-worker.js resourcesToCache: %v", err)
+		t.Fatalf("app-worker.js precache: %v", err)
+	}
+	if len(cached) < 5 {
+		t.Errorf("app-worker.js precaches only %q", cached)
 	}
 	for _, c := range cached {
 		sameOrigin(t, "app-worker.js", c)
@@ -323,14 +326,21 @@ func TestNoPageLoadsAnythingFromAnotherHost(t *testing.T) {
 
 func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 	dir, res := built(t)
-	for _, name := range []string{"waymark.css", "height.js", "icon.svg", "app.wasm"} {
+	// app.js names the wasm: were its own address fixed, a cache could
+	// pair a new page with an old app, which would put old text back.
+	for _, name := range []string{"waymark.css", "height.js", "icon.svg", "app.wasm", "app.js", "wasm_exec.js"} {
 		p := res.Assets[name]
 		if !fingerprintedName.MatchString(p) {
 			t.Errorf("%s is served as %q, which has no content hash", name, p)
 		}
 		readDist(t, dir, p)
 	}
-	appJS := string(readDist(t, dir, "/app.js"))
+	for _, fixed := range []string{"/app.js", "/wasm_exec.js"} {
+		if _, err := os.Stat(filepath.Join(dir, fixed)); err == nil {
+			t.Errorf("dist still has %s under a fixed name", fixed)
+		}
+	}
+	appJS := string(readDist(t, dir, res.Assets["app.js"]))
 	if !strings.Contains(appJS, res.Assets["app.wasm"]) {
 		t.Errorf("app.js does not load the fingerprinted wasm %s", res.Assets["app.wasm"])
 	}
@@ -341,7 +351,7 @@ func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 		t.Errorf("app-worker.js does not name its cache after version %s", res.Version)
 	}
 	page := string(readDist(t, dir, "/w/journey/en/index.html"))
-	for _, name := range []string{"waymark.css", "height.js"} {
+	for _, name := range []string{"waymark.css", "height.js", "app.js", "wasm_exec.js"} {
 		if !strings.Contains(page, res.Assets[name]) {
 			t.Errorf("journey page does not link %s as %s", name, res.Assets[name])
 		}
@@ -350,7 +360,7 @@ func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 
 func TestEveryTextAssetIsPrecompressed(t *testing.T) {
 	dir, res := built(t)
-	files := []string{"/w/journey/en/index.html", "/app.js", "/wasm_exec.js", "/embed.js", res.Assets["app.wasm"], res.Assets["waymark.css"]}
+	files := []string{"/w/journey/en/index.html", res.Assets["app.js"], res.Assets["wasm_exec.js"], "/embed.js", "/app-worker.js", "/404.html", res.Assets["app.wasm"], res.Assets["waymark.css"]}
 	for _, p := range files {
 		raw := readDist(t, dir, p)
 		br, err := io.ReadAll(brotli.NewReader(bytes.NewReader(readDist(t, dir, p+".br"))))
@@ -445,5 +455,28 @@ func TestNoCDNHostAnywhere(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestManifestTextIsPlain(t *testing.T) {
+	dir, _ := built(t)
+	b := readDist(t, dir, "/manifest.webmanifest")
+	var man map[string]any
+	if err := json.Unmarshal(b, &man); err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	texts := 0
+	for k, v := range man {
+		if s, ok := v.(string); ok {
+			texts++
+			if strings.Contains(s, "&#") || strings.Contains(s, "&amp;") || strings.Contains(s, "&quot;") {
+				t.Errorf("manifest %s shows HTML escapes to a reader: %q", k, s)
+			}
+		}
+	}
+	if desc, _ := man["description"].(string); !strings.ContainsAny(desc, "'&") {
+		// The check above proves something only if the text has what
+		// go-app escapes.
+		t.Errorf("manifest description %q has no apostrophe or ampersand to check", desc)
 	}
 }

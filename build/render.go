@@ -2,13 +2,10 @@ package build
 
 import (
 	"bytes"
+	stdjson "encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tdewolff/minify/v2"
@@ -83,7 +80,7 @@ func (r renderer) fetch(p string) ([]byte, error) {
 	b := rec.Body.Bytes()
 	if FormatOf(p).Type == "text/html" {
 		var err error
-		if b, err = tidy(b); err != nil {
+		if b, err = tidy(b, r.scripts()); err != nil {
 			return nil, fmt.Errorf("prerendering %s: %w", p, err)
 		}
 	}
@@ -92,6 +89,18 @@ func (r renderer) fetch(p string) ([]byte, error) {
 		return nil, fmt.Errorf("minifying %s: %w", p, err)
 	}
 	return min, nil
+}
+
+// scripts maps go-app's fixed script addresses to the fingerprinted ones,
+// once the build has made them.
+func (r renderer) scripts() map[string]string {
+	m := map[string]string{}
+	for _, name := range []string{"app.js", "wasm_exec.js"} {
+		if p, ok := r.assets[name]; ok {
+			m["/"+name] = p
+		}
+	}
+	return m
 }
 
 func (r renderer) render() ([]byte, error) {
@@ -104,8 +113,9 @@ func (r renderer) render() ([]byte, error) {
 // "https:///"), and it decodes the <title> text, which go-app fills from the
 // same attribute-escaped title as og:title. It parses and re-serialises the
 // page, which also normalises go-app's attribute quoting. It also drops the
-// link to go-app's app.css (see below).
-func tidy(page []byte) ([]byte, error) {
+// link to go-app's app.css (see below), and points the script tags at the
+// fingerprinted scripts.
+func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 	doc, err := xhtml.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, err
@@ -121,6 +131,13 @@ func tidy(page []byte) ([]byte, error) {
 		if n.Type == xhtml.ElementNode && n.Data == "link" {
 			if href, _ := attrValue(n, "href"); href == "/app.css" {
 				drop = append(drop, n)
+			}
+		}
+		if n.Type == xhtml.ElementNode && n.Data == "script" {
+			for i, a := range n.Attr {
+				if to, ok := scripts[a.Val]; a.Key == "src" && ok {
+					n.Attr[i].Val = to
+				}
 			}
 		}
 		if n.Type == xhtml.ElementNode && n.Data == "meta" {
@@ -146,6 +163,22 @@ func tidy(page []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// plainManifest undoes the HTML escaping go-app applies to the names and
+// description it writes into the web manifest, which is JSON: a reader
+// installing a widget would see "&#39;" where the text has an apostrophe.
+func plainManifest(b []byte) ([]byte, error) {
+	var m map[string]any
+	if err := stdjson.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("reading go-app's web manifest: %w", err)
+	}
+	for k, v := range m {
+		if s, ok := v.(string); ok {
+			m[k] = xhtml.UnescapeString(s)
+		}
+	}
+	return stdjson.Marshal(m)
+}
+
 func attrValue(n *xhtml.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -169,40 +202,4 @@ var minifier = func() *minify.M {
 // minifyAs minifies b as the format of the file name.
 func minifyAs(name string, b []byte) ([]byte, error) {
 	return minifier.Bytes(FormatOf(name).Type, b)
-}
-
-// compileWasm builds ./app for the browser. Symbols and DWARF are stripped:
-// readers download every byte, and no one debugs from a reader's browser.
-func compileWasm() ([]byte, error) {
-	root, err := moduleRoot()
-	if err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp("", "waymark-wasm")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./app")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("compiling ./app for wasm: %v\n%s", err, stderr.String())
-	}
-	return os.ReadFile(out)
-}
-
-func moduleRoot() (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("finding the module root: %w", err)
-	}
-	gomod := strings.TrimSpace(string(out))
-	if gomod == "" || gomod == os.DevNull {
-		return "", fmt.Errorf("finding the module root: not inside the waymark module")
-	}
-	return filepath.Dir(gomod), nil
 }

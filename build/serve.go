@@ -2,15 +2,21 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"io"
+	"math"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
 
 // widgetCSP allows nothing but the widget's own origin: no third-party
@@ -26,7 +32,12 @@ func SiteHandler(dir string) (http.Handler, error) {
 	if _, err := os.Stat(filepath.Join(dir, "build.json")); err != nil {
 		return nil, fmt.Errorf("%s is not a built site (run the build first): %w", dir, err)
 	}
-	return &static{dir: dir, csp: widgetCSP}, nil
+	s, err := newStatic(dir, widgetCSP)
+	if err != nil {
+		return nil, err
+	}
+	s.site = true
+	return s, nil
 }
 
 // DemoHandler serves dist/demo at the root of its own origin. The demo was
@@ -43,7 +54,10 @@ func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
 	}
 	csp := "default-src 'self'; script-src 'self' " + widgetOrigin + "; frame-src " + widgetOrigin +
 		"; style-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'"
-	s := &static{dir: filepath.Join(dir, "demo"), csp: csp}
+	s, err := newStatic(filepath.Join(dir, "demo"), csp)
+	if err != nil {
+		return nil, err
+	}
 	if res.Origin != widgetOrigin {
 		s.rewrite = [2]string{res.Origin, widgetOrigin}
 	}
@@ -52,15 +66,59 @@ func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
 
 type static struct {
 	dir     string
+	root    string // dir with its symlinks resolved, to refuse links out of it
 	csp     string
+	site    bool      // the widget origin: pages others embed, and its 404 page
 	rewrite [2]string // in HTML, replace [0] by [1]; empty: serve files as built
+	etags   sync.Map  // file -> etagEntry
+}
+
+func newStatic(dir, csp string) (*static, error) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, fmt.Errorf("serving %s: %w", dir, err)
+	}
+	return &static{dir: dir, root: root, csp: csp}, nil
 }
 
 var fingerprintedName = regexp.MustCompile(`\.[0-9a-f]{12}\.[a-z]+$`)
 
+// hidden reports whether p names something the build writes for itself
+// (build.json, precompressed variants) or a dotfile a deploy may leave
+// behind (.git, .env): none of it is for readers.
+func hidden(p string) bool {
+	if p == "/build.json" || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+		return true
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether file, with every symlink resolved, is itself: a
+// link, even to a file within the site, could be pointed anywhere later.
+func (s *static) inside(file string) bool {
+	rel, err := filepath.Rel(s.dir, file)
+	if err != nil {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(file)
+	return err == nil && real == filepath.Join(s.root, rel)
+}
+
 func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	if s.site {
+		// Widgets are made to be embedded: a host page that isolates itself
+		// (Cross-Origin-Embedder-Policy) may still load the loader and frame
+		// the pages.
+		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
@@ -68,29 +126,28 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/") {
 		p = path.Join(p, "index.html")
 	}
+	if hidden(p) {
+		s.notFound(w, r)
+		return
+	}
 	file := filepath.Join(s.dir, filepath.FromSlash(p))
 	info, err := os.Stat(file)
-	if err == nil && info.IsDir() {
+	if err == nil && info.IsDir() && s.inside(file) {
 		// To the cleaned path, never the raw one: "/%2fevil.example/..%2fw"
 		// is "//evil.example/../w", which a browser reads as another host.
-		w.Header().Set("Location", strings.TrimSuffix(p, "/index.html")+"/")
+		h.Set("Location", strings.TrimSuffix(p, "/index.html")+"/")
 		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
-	if err != nil || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
-		http.NotFound(w, r)
+	if err != nil || info.IsDir() || !s.inside(file) {
+		s.notFound(w, r)
 		return
 	}
 
-	h := w.Header()
 	format := FormatOf(p)
 	mime := format.ContentType()
 	h.Set("Content-Type", mime)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	if strings.HasPrefix(mime, "text/html") {
-		h.Set("Content-Security-Policy", s.csp)
-	}
+	s.common(h, mime)
 	if strings.HasPrefix(p, "/web/") && fingerprintedName.MatchString(p) {
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {
@@ -105,6 +162,7 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		b = bytes.ReplaceAll(b, []byte(s.rewrite[0]), []byte(s.rewrite[1]))
+		h.Set("ETag", etagOf(b))
 		http.ServeContent(w, r, p, info.ModTime(), bytes.NewReader(b))
 		return
 	}
@@ -114,38 +172,135 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !acceptsEncoding(accept, enc.name) {
 			continue
 		}
-		f, err := os.Open(file + enc.ext)
-		if errors.Is(err, os.ErrNotExist) {
+		variant, ok := s.open(file + enc.ext)
+		if !ok {
 			continue
 		}
-		if err != nil {
-			http.Error(w, "cannot read "+p, http.StatusInternalServerError)
-			return
-		}
-		defer f.Close()
+		defer variant.f.Close()
 		h.Set("Content-Encoding", enc.name)
-		http.ServeContent(w, r, p, info.ModTime(), f)
+		h.Set("ETag", variant.etag)
+		// net/http leaves out the length of an encoded body, and would
+		// answer a range of the compressed bytes; the whole file, with its
+		// length, is what a reader's browser can use.
+		h.Set("Content-Length", strconv.FormatInt(variant.info.Size(), 10))
+		r.Header.Del("Range")
+		http.ServeContent(w, r, p, info.ModTime(), variant.f)
 		return
 	}
-	f, err := os.Open(file)
-	if err != nil {
+	plain, ok := s.open(file)
+	if !ok {
 		http.Error(w, "cannot read "+p, http.StatusInternalServerError)
 		return
 	}
-	defer f.Close()
-	http.ServeContent(w, r, p, info.ModTime(), f)
+	defer plain.f.Close()
+	h.Set("ETag", plain.etag)
+	http.ServeContent(w, r, p, info.ModTime(), plain.f)
 }
 
-// acceptsEncoding reports whether an Accept-Encoding header allows enc
-// (a "q=0" refuses it).
+// common sets the headers every answer of this origin carries.
+func (s *static) common(h http.Header, mime string) {
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	if strings.HasPrefix(mime, "text/html") {
+		h.Set("Content-Security-Policy", s.csp)
+		if s.site {
+			// Everything a widget page loads is its own origin's, so it can
+			// live inside a host page that requires isolation.
+			h.Set("Cross-Origin-Embedder-Policy", "require-corp")
+		}
+	}
+}
+
+// notFound answers 404 with the site's own page, which says what the
+// widget addresses are, small enough for an iframe that named a wrong one.
+func (s *static) notFound(w http.ResponseWriter, r *http.Request) {
+	b, err := os.ReadFile(filepath.Join(s.dir, "404.html"))
+	if err != nil || !s.site {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	s.common(h, "text/html")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		w.Write(b)
+	}
+}
+
+type opened struct {
+	f    *os.File
+	info os.FileInfo
+	etag string
+}
+
+type etagEntry struct {
+	size int64
+	mod  time.Time
+	etag string
+}
+
+// open opens a file of the site and names its bytes with an ETag, computed
+// once per version of the file.
+func (s *static) open(file string) (opened, bool) {
+	if !s.inside(file) {
+		return opened{}, false
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return opened{}, false
+	}
+	info, err := f.Stat()
+	if err != nil || info.IsDir() {
+		f.Close()
+		return opened{}, false
+	}
+	if e, ok := s.etags.Load(file); ok {
+		if e := e.(etagEntry); e.size == info.Size() && e.mod.Equal(info.ModTime()) {
+			return opened{f, info, e.etag}, true
+		}
+	}
+	hash := sha256.New()
+	if _, err := io.Copy(hash, f); err != nil {
+		f.Close()
+		return opened{}, false
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return opened{}, false
+	}
+	etag := `"` + hex.EncodeToString(hash.Sum(nil))[:20] + `"`
+	s.etags.Store(file, etagEntry{info.Size(), info.ModTime(), etag})
+	return opened{f, info, etag}, true
+}
+
+func etagOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return `"` + hex.EncodeToString(sum[:])[:20] + `"`
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows enc.
+// Names and parameters are case-insensitive and a weight of zero, however
+// written (q=0, Q=0.000), refuses it.
 func acceptsEncoding(header, enc string) bool {
 	for _, part := range strings.Split(header, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.TrimSpace(name) != enc {
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
 			continue
 		}
-		params = strings.ReplaceAll(params, " ", "")
-		return params != "q=0" && params != "q=0.0" && params != "q=0.00" && params != "q=0.000"
+		for _, param := range strings.Split(params, ";") {
+			k, v, _ := strings.Cut(strings.TrimSpace(param), "=")
+			if !strings.EqualFold(strings.TrimSpace(k), "q") {
+				continue
+			}
+			q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || q <= 0 || math.IsNaN(q) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

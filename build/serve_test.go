@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -37,7 +40,8 @@ func TestServeTypesEncodingsAndCaching(t *testing.T) {
 		{"/w/journey/en/", "", "text/html; charset=utf-8", "", "no-cache"},
 		{res.Assets["app.wasm"], "br", "application/wasm", "br", "public, max-age=31536000, immutable"},
 		{res.Assets["waymark.css"], "br", "text/css; charset=utf-8", "br", "public, max-age=31536000, immutable"},
-		{"/app.js", "gzip", "text/javascript; charset=utf-8", "gzip", "no-cache"},
+		{res.Assets["app.js"], "gzip", "text/javascript; charset=utf-8", "gzip", "public, max-age=31536000, immutable"},
+		{"/app-worker.js", "gzip", "text/javascript; charset=utf-8", "gzip", "no-cache"},
 		{"/embed.js", "br", "text/javascript; charset=utf-8", "br", "no-cache"},
 		{"/manifest.webmanifest", "", "application/manifest+json; charset=utf-8", "", "no-cache"},
 		{"/schema/journey.schema.json", "", "application/json; charset=utf-8", "", "no-cache"},
@@ -73,7 +77,7 @@ func TestServeTypesEncodingsAndCaching(t *testing.T) {
 
 	// Paths are cleaned before they touch the disk, precompressed files are
 	// only served through content negotiation, and missing files are 404.
-	for _, p := range []string{"/../../../etc/passwd", "/w/journey/en/index.html.br", "/app.js.gz", "/nope"} {
+	for _, p := range []string{"/../../../etc/passwd", "/w/journey/en/index.html.br", res.Assets["app.js"] + ".gz", "/nope"} {
 		if r := get(t, h, p, "br"); r.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", p, r.StatusCode)
 		}
@@ -142,10 +146,158 @@ func TestAcceptsEncoding(t *testing.T) {
 		{"brotli", "br", false},
 		{"", "gzip", false},
 		{"gzip;q=0.5", "gzip", true},
+		{"br;Q=0", "br", false},
+		{"br;q=0.0000, gzip", "br", false},
+		{"br; q=0.001", "br", true},
+		{"BR", "br", true},
+		{"gzip;q=-1", "gzip", false},
+		{"gzip;q=abc", "gzip", false},
 	}
 	for _, tt := range tests {
 		if got := acceptsEncoding(tt.header, tt.enc); got != tt.want {
 			t.Errorf("acceptsEncoding(%q, %q) = %v, want %v", tt.header, tt.enc, got, tt.want)
+		}
+	}
+}
+
+func TestServeHidesWhatIsNotForReaders(t *testing.T) {
+	dir, _ := built(t)
+	h, err := SiteHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What a careless deploy leaves in the folder: dotfiles, and links
+	// that point out of it or, later, anywhere.
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plant := map[string]func(string) error{
+		".env":             func(f string) error { return os.WriteFile(f, []byte("KEY=1"), 0o644) },
+		".git/config":      func(f string) error { return os.WriteFile(f, []byte("[core]"), 0o644) },
+		"w/.hidden.html":   func(f string) error { return os.WriteFile(f, []byte("<p>x"), 0o644) },
+		"leak.txt":         func(f string) error { return os.Symlink(outside, f) },
+		"alias.html":       func(f string) error { return os.Symlink(filepath.Join(dir, "404.html"), f) },
+		"linked/index.css": func(f string) error { return os.Symlink(filepath.Dir(outside), filepath.Dir(f)) },
+	}
+	for name, make := range plant {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(filepath.Dir(f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if name != "linked/index.css" {
+			if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := make(f); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Remove(f) })
+	}
+	t.Cleanup(func() { os.RemoveAll(filepath.Join(dir, ".git")); os.Remove(filepath.Join(dir, "linked")) })
+	for _, p := range []string{"/build.json", "/.env", "/.git/config", "/w/.hidden.html", "/leak.txt", "/alias.html", "/linked/secret.txt", "/linked/"} {
+		r := get(t, h, p, "")
+		body, _ := io.ReadAll(r.Body)
+		if r.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, r.StatusCode)
+		}
+		if strings.Contains(string(body), "secret") || strings.Contains(string(body), "KEY=") || strings.Contains(string(body), "[core]") {
+			t.Errorf("%s: the answer shows the file: %.60q", p, body)
+		}
+	}
+}
+
+func TestServeNamesAndMeasuresWhatItSends(t *testing.T) {
+	dir, res := built(t)
+	h, err := SiteHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	etags := map[string]string{}
+	for _, enc := range []string{"br", "gzip", ""} {
+		for _, p := range []string{"/w/journey/en/", res.Assets["app.wasm"], "/embed.js"} {
+			r := get(t, h, p, enc)
+			io.Copy(io.Discard, r.Body)
+			etag := r.Header.Get("ETag")
+			if !strings.HasPrefix(etag, `"`) || len(etag) < 10 {
+				t.Errorf("%s (%q): ETag %q", p, enc, etag)
+				continue
+			}
+			if other, seen := etags[etag]; seen {
+				t.Errorf("%s (%q) has the ETag of %s: a cache would mix encodings or files", p, enc, other)
+			}
+			etags[etag] = p + " " + enc
+			// A returning reader's browser revalidates and gets no body.
+			req := httptest.NewRequest(http.MethodGet, p, nil)
+			req.Header.Set("Accept-Encoding", enc)
+			req.Header.Set("If-None-Match", etag)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+				t.Errorf("%s (%q) revalidated: status %d with %d bytes, want 304 and none", p, enc, rec.Code, rec.Body.Len())
+			}
+			// Each answer says its length, compressed ones included.
+			file := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(pageFileOr(p), "/")))
+			if ext := map[string]string{"br": ".br", "gzip": ".gz"}[enc]; ext != "" {
+				file += ext
+			}
+			info, err := os.Stat(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.Header.Get("Content-Length"); got != strconv.FormatInt(info.Size(), 10) {
+				t.Errorf("%s (%q): Content-Length %q, want %d", p, enc, got, info.Size())
+			}
+		}
+	}
+}
+
+func pageFileOr(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return pageFile(p)
+	}
+	return p
+}
+
+func TestServeLetsIsolatedHostPagesEmbed(t *testing.T) {
+	dir, _ := built(t)
+	h, err := SiteHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/embed.js", "/w/journey/en/", "/nope"} {
+		r := get(t, h, p, "br")
+		if got := r.Header.Get("Cross-Origin-Resource-Policy"); got != "cross-origin" {
+			t.Errorf("%s: Cross-Origin-Resource-Policy %q, want cross-origin", p, got)
+		}
+	}
+	if got := get(t, h, "/w/journey/en/", "").Header.Get("Cross-Origin-Embedder-Policy"); got != "require-corp" {
+		t.Errorf("widget page: Cross-Origin-Embedder-Policy %q, want require-corp", got)
+	}
+}
+
+func TestNotFoundSaysWhatExists(t *testing.T) {
+	dir, _ := built(t)
+	h, err := SiteHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/w/jurney/en/", "/w/journey/xx/", "/w/journey/en/%3Cscript%3Ealert(1)%3C/script%3E"} {
+		r := get(t, h, p, "")
+		body, _ := io.ReadAll(r.Body)
+		page := string(body)
+		if r.StatusCode != http.StatusNotFound || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("%s: status %d, type %q, want a 404 page", p, r.StatusCode, r.Header.Get("Content-Type"))
+		}
+		if !strings.Contains(page, "No such Waymark widget") || !strings.Contains(page, `href="/w/journey/en/"`) {
+			t.Errorf("%s: the 404 page does not say what is wrong and what exists:\n%s", p, page)
+		}
+		if strings.Contains(page, "<script") || strings.Contains(page, "jurney") {
+			t.Errorf("%s: the 404 page repeats the address asked for", p)
+		}
+		if len(body) > 4096 {
+			t.Errorf("%s: the 404 page is %d bytes; an iframe that named a wrong widget should stay small", p, len(body))
 		}
 	}
 }

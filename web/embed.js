@@ -9,32 +9,65 @@
   // document.currentScript), so every document call goes through
   // Document.prototype, which markup cannot change.
   var D = Document.prototype;
+  // A <form data-waymark> would let its fields shadow its own methods too.
+  var E = Element.prototype;
+  var N = Node.prototype;
   var script = Object.getOwnPropertyDescriptor(D, "currentScript").get.call(document);
   if (!(script instanceof HTMLScriptElement)) {
     return;
   }
   var origin = new URL(script.src).origin;
+  // The build puts here each widget's languages: {"journey": ["en"], ...}.
+  var KNOWN = WAYMARK_WIDGETS;
   var MIN = 150;
   var MAX = 30000;
   var frames = [];
 
   function mount(el) {
-    var widget = el.getAttribute("data-waymark") || "";
-    var lang = el.getAttribute("data-lang") || "en";
-    if (el.querySelector("iframe") || !/^[a-z]+$/.test(widget) || !/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(lang)) {
+    // A second copy of the loader on the page leaves mounted ones alone.
+    if (E.querySelector.call(el, "iframe,[data-waymark-note]")) {
       return;
     }
-    var stage = el.getAttribute("data-stage");
+    var widget = E.getAttribute.call(el, "data-waymark") || "";
+    if (!own(KNOWN, widget)) {
+      tell(el, 'Waymark: there is no widget "' + widget + '". The widgets are: ' + Object.keys(KNOWN).join(", ") + ".");
+      return;
+    }
+    var lang = E.getAttribute.call(el, "data-lang") || "en";
+    if (KNOWN[widget].indexOf(lang) < 0) {
+      // A wrong language still shows the widget, in English, rather than
+      // leave a blank space in the article.
+      tell(el, 'Waymark: the ' + widget + ' widget has no language "' + lang + '", so it shows in English. Its languages are: ' + KNOWN[widget].join(", ") + ".");
+      lang = "en";
+    }
+    var stage = E.getAttribute.call(el, "data-stage");
     var frame = D.createElement.call(document, "iframe");
     frame.src = origin + "/w/" + widget + "/" + lang + "/" + (stage ? "#" + encodeURIComponent(stage) : "");
-    frame.title = el.getAttribute("data-title") || "Waymark " + widget;
+    frame.title = E.getAttribute.call(el, "data-title") || "Waymark " + widget;
     frame.loading = "lazy";
     // The reserved height keeps the host page from jumping while the widget
     // loads; editors can set it close to the widget's real height.
-    var reserved = parseInt(el.getAttribute("data-height"), 10);
+    var reserved = parseInt(E.getAttribute.call(el, "data-height"), 10);
     frame.style.cssText = "display:block;width:100%;border:0;height:" + clamp(reserved > 0 ? reserved : 900) + "px";
-    el.appendChild(frame);
+    N.appendChild.call(el, frame);
     frames.push(frame);
+  }
+
+  function own(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
+  // tell says what is wrong with an embed code in the host page's console
+  // and, small, where the widget would be, so an editor previewing the
+  // article sees it. The text goes in as text: its parts come from markup.
+  function tell(el, text) {
+    console.error(text);
+    var note = D.createElement.call(document, "p");
+    note.setAttribute("role", "note");
+    note.setAttribute("data-waymark-note", "");
+    note.style.cssText = "font:0.875rem/1.4 system-ui,sans-serif;margin:0.5em 0;padding:0.5em;border-left:3px solid #b00020;color:inherit";
+    note.textContent = text;
+    N.appendChild.call(el, note);
   }
 
   function clamp(h) {

@@ -8,6 +8,8 @@ package widgets_test
 import (
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -273,4 +275,76 @@ func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
 		frameWaitApp(tb, frame)
 		noConsoleErrors(tb, where)
 	}
+}
+
+// TestLoaderSaysWhatIsWrongWithACode pastes codes with a mistyped widget
+// and wrong languages, as an editor might.
+func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
+	s := served(t)
+	english := s.url(widgets.JourneyName, s.en())
+	tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{})
+	waitFor(tb, "the article", `document.readyState === "complete"`)
+	eval[bool](tb, `new Promise(done => {
+		document.querySelectorAll("[data-waymark]").forEach(e => e.remove());
+		for (const [id, widget, lang] of [["typo", "jurney", "en"], ["unknown", "journey", "xx"], ["hostile", "journey", '"><img src=x onerror=alert(1)>']]) {
+			const embed = document.createElement("div");
+			embed.id = id;
+			Object.assign(embed.dataset, {waymark: widget, lang: lang});
+			document.body.append(embed);
+		}
+		const loader = document.createElement("script");
+		loader.src = "`+s.origin+`/embed.js";
+		loader.onload = loader.onerror = () => done(true);
+		document.body.append(loader);
+	})`)
+	note := func(id string) string {
+		return eval[string](tb, `(document.querySelector("#`+id+` [role=note]") || {}).textContent || ""`)
+	}
+	if got := note("typo"); !strings.Contains(got, `no widget "jurney"`) || !strings.Contains(got, "checklist") || !strings.Contains(got, "glossary") {
+		t.Errorf("a mistyped widget shows %q, want a note naming it and the widgets there are", got)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#typo iframe").length`); n != 0 {
+		t.Errorf("a mistyped widget got %d frames, want none", n)
+	}
+	for _, id := range []string{"unknown", "hostile"} {
+		if got := note(id); !strings.Contains(got, "shows in English") {
+			t.Errorf("%s language: the note says %q, want that it shows in English", id, got)
+		}
+		src := eval[string](tb, `(document.querySelector("#`+id+` iframe") || {}).src || ""`)
+		if !strings.HasPrefix(src, english) {
+			t.Errorf("%s language: framed %q, want the English widget %s", id, src, english)
+		}
+	}
+	if n := eval[int](tb, `document.querySelectorAll("img").length`); n != 0 {
+		t.Errorf("the loader turned a data-lang value into %d elements", n)
+	}
+	frameWaitApp(tb, english)
+	said := strings.Join(tb.ConsoleErrors(), "\n")
+	// The console shows each message as a quoted string.
+	for _, want := range []string{`no widget \"jurney\"`, `no language \"xx\"`} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the host page's console does not say %s; it has:\n%s", want, said)
+		}
+	}
+}
+
+// TestIsolatedHostPageEmbeds embeds a widget in a host page that isolates
+// itself with Cross-Origin-Embedder-Policy, as some newsrooms' pages do.
+func TestIsolatedHostPageEmbeds(t *testing.T) {
+	s := served(t)
+	frame := s.url(widgets.JourneyName, s.en())
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
+		w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><title>Isolated article</title><h1>Article</h1>
+<div data-waymark="journey" data-lang="en"></div><script src="%s/embed.js"></script>`, s.origin)
+	}))
+	t.Cleanup(host.Close)
+	tb := open(t, host.URL+"/", tabOptions{})
+	if !eval[bool](tb, `crossOriginIsolated`) {
+		t.Fatal("the host page is not isolated; the check would prove nothing")
+	}
+	frameWaitApp(tb, frame)
+	noConsoleErrors(tb, "isolated host page")
 }
