@@ -113,6 +113,7 @@ func Build(opts Options) (*Result, error) {
 	}{
 		{"waymark.css", []byte(css), true},
 		{"height.js", []byte(readWeb("height.js")), true},
+		{"theme.js", []byte(readWeb("theme.js")), true},
 		{"icon.svg", []byte(readWeb("icon.svg")), true},
 		{"echarts.js", echarts, false},
 	}

@@ -11,11 +11,11 @@ import (
 	"waymark/widgets"
 )
 
-// Charts are drawn on a light card in both colour schemes, so one palette
-// meets contrast everywhere: text #1b1c20 and marks #1d3557 on white.
+// The options are built with the light scheme's ink and accent; the app
+// puts the page's own in their place (widgets.ChartInk).
 const (
-	chartInk  = "#1b1c20"
-	chartMark = "#1d3557"
+	chartInk  = widgets.ChartInk
+	chartMark = widgets.ChartMark
 )
 
 // chartOptions builds, with go-echarts, the ECharts options of every chart
@@ -118,5 +118,26 @@ func optionJSON(c validator) ([]byte, error) {
 	// Titles and captions live in the page, as text; the chart repeats
 	// none of them.
 	delete(o, "title")
-	return json.Marshal(o)
+	b, err := json.Marshal(o)
+	if err != nil {
+		return nil, err
+	}
+	// Every text is drawn in the ink the app swaps for the page's: left to
+	// ECharts, an axis name is a fixed grey that fails contrast on a dark
+	// page. go-echarts has no field for it, so it is set on the JSON.
+	var generic map[string]any
+	if err := json.Unmarshal(b, &generic); err != nil {
+		return nil, err
+	}
+	ink := map[string]any{"color": chartInk}
+	generic["textStyle"] = ink
+	for _, axis := range []string{"xAxis", "yAxis"} {
+		list, _ := generic[axis].([]any)
+		for _, a := range list {
+			if a, ok := a.(map[string]any); ok {
+				a["nameTextStyle"] = ink
+			}
+		}
+	}
+	return json.Marshal(generic)
 }

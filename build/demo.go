@@ -24,7 +24,7 @@ func snippets(origin string, p widgets.Page) Snippets {
 	return Snippets{
 		Loader: fmt.Sprintf(`<div data-waymark="%s" data-lang="%s" data-title="%s" data-height="1400"></div>`+"\n"+`<script src="%s/embed.js" async></script>`,
 			esc(widget), esc(lang), esc(title), esc(origin)),
-		IFrame: fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="1400" style="border:0" loading="lazy"></iframe>`,
+		IFrame: fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="1400" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`,
 			esc(src), esc(title)),
 	}
 }

@@ -60,7 +60,9 @@ func (r renderer) handler() *app.Handler {
 			Maskable: r.assets["icon.svg"],
 		},
 		Styles:    []string{r.assets["waymark.css"]},
-		Scripts:   []string{r.assets["height.js"] + " defer"},
+		// theme.js runs as the head is read, before the first paint, so an
+		// embedded widget never flashes in the wrong scheme.
+		Scripts:   []string{r.assets["theme.js"], r.assets["height.js"] + " defer"},
 		Resources: fingerprinted{wasm: r.assets["app.wasm"]},
 		Version:   r.version,
 		HTML:      func() app.HTMLHtml { return app.Html().Dir(dir) },

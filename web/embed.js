@@ -41,8 +41,14 @@
       lang = "en";
     }
     var stage = E.getAttribute.call(el, "data-stage");
+    // Light unless the code asks: the widget cannot see the article's colours.
+    var theme = E.getAttribute.call(el, "data-theme");
+    var query = theme === "dark" || theme === "auto" ? "?theme=" + theme : "";
     var frame = D.createElement.call(document, "iframe");
-    frame.src = origin + "/w/" + widget + "/" + lang + "/" + (stage ? "#" + encodeURIComponent(stage) : "");
+    frame.src = origin + "/w/" + widget + "/" + lang + "/" + query + (stage ? "#" + encodeURIComponent(stage) : "");
+    // Copying a summary or a link from inside the widget needs the host's
+    // leave; without it the widget shows the text to copy by hand.
+    frame.allow = "clipboard-write";
     frame.title = E.getAttribute.call(el, "data-title") || "Waymark " + widget;
     frame.loading = "lazy";
     // The reserved height keeps the host page from jumping while the widget

@@ -1,6 +1,20 @@
 package widgets
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// ChartInk and ChartMark are the colours chart options are built with: the
+// light scheme's text and accent (--wm-fg and --wm-accent in
+// web/waymark.css). Drawing a chart, the app replaces them with the values
+// those properties have on the page, so a chart follows the dark scheme
+// and any accent an embed sets, and meets the same contrast as the text.
+const (
+	ChartInk  = "#1b1c20"
+	ChartMark = "#1d3557"
+)
 
 // chartLoader draws the figures widget's charts with ECharts. The library
 // is fetched from the widget's own origin only when the first chart comes
@@ -112,17 +126,22 @@ func (l *chartLoader) draw(box app.Value) {
 func (l *chartLoader) render(box app.Value) {
 	url := box.Call("getAttribute", "data-options").String()
 	app.Window().Call("fetch", url).
-		Call("then", l.fn(func(this app.Value, args []app.Value) any { return args[0].Call("json") })).
+		Call("then", l.fn(func(this app.Value, args []app.Value) any { return args[0].Call("text") })).
 		Call("then", l.fn(func(this app.Value, args []app.Value) any {
+			style := app.Window().Call("getComputedStyle", box)
+			colours := strings.NewReplacer(
+				ChartInk, pageColour(style, "color", ChartInk),
+				ChartMark, pageColour(style, "accent-color", ChartMark),
+			)
+			options := app.Window().Get("JSON").Call("parse", colours.Replace(args[0].String()))
 			opts := app.Window().Get("Object").New()
 			opts.Set("renderer", "svg")
 			chart := app.Window().Get("echarts").Call("init", box, nil, opts)
-			chart.Call("setOption", args[0])
+			chart.Call("setOption", options)
 			box.Call("setAttribute", "data-drawn", "true")
 			chart.Call("on", "click", l.fn(func(this app.Value, args []app.Value) any {
 				if id := args[0].Get("data").Get("name"); id.Truthy() && box.Call("getAttribute", "data-chart").String() == "rights-map" {
-					target := l.journey + "#" + id.String()
-					l.ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(target) })
+					openWidget(l.journey + "#" + id.String())
 				}
 				return nil
 			}))
@@ -150,4 +169,17 @@ func (l *chartLoader) observeSize(box app.Value) {
 		}))
 	}
 	l.resizer.Call("observe", box)
+}
+
+// pageColour is the computed value of a colour property of the chart's box
+// (the stylesheet sets its color and accent-color from the scheme), or
+// fallback if it is not a plain colour ECharts can draw with. Custom
+// properties cannot be read instead: they compute to the light-dark()
+// text they were given, not to a colour.
+func pageColour(style app.Value, property, fallback string) string {
+	v := strings.TrimSpace(style.Call("getPropertyValue", property).String())
+	if v == "" || strings.ContainsAny(v, "\"'\\;{}") {
+		return fallback
+	}
+	return v
 }
