@@ -13,6 +13,7 @@ import (
 func main() {
 	widgets.GuardStorage()
 	widgets.RepairAddress()
+	widgets.OpenForPrint()
 	widgets.Register(data.Embedded())
 	app.RunWhenOnBrowser()
 }

@@ -59,4 +59,7 @@ type UI struct {
 	Technology    string `json:"technology" doc:"Figures: heading of the column of technologies in the rights map's table."`
 	Threatened    string `json:"threatened" doc:"Figures: rights map cell where the technology threatens the right."`
 	NotThreatened string `json:"notThreatened" doc:"Figures: rights map cell where the journey names no threat to the right."`
+	FullTable     string `json:"fullTable" doc:"Figures: label of the disclosure that holds the rights map's full table."`
+
+	NewTab string `json:"newTab" doc:"Said after a link to another widget, which opens in a new tab so the widget a reader is in stays."`
 }

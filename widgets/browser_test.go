@@ -489,6 +489,23 @@ func screenshot(tb *tab, name string) {
 	}
 }
 
+// shotOf saves a screenshot of the first element sel matches, for a look
+// at one part of a long page.
+func shotOf(tb *tab, sel, name string) {
+	tb.t.Helper()
+	b, err := chromedp.Run(tb.ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		tb.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	dir := filepath.Join("..", ".cache", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
 // onlyFrom fails for every request to an origin not in allowed.
 func onlyFrom(t *testing.T, where string, requests []string, allowed ...string) {
 	t.Helper()

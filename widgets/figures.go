@@ -238,44 +238,66 @@ func (f *Figures) renderComparison(cmp data.Comparison) app.UI {
 	)
 }
 
+// renderRightsMap draws the map three ways. Where there is room, the
+// chart. On a phone, or without the app, a list: each technology and the
+// rights it threatens, which fits any width (the chart needs 44 rem for
+// its labels and the table 77). And, one tap away at every width, the full
+// table, whose first column stays in view as it scrolls sideways.
 func (f *Figures) renderRightsMap() app.UI {
 	ui := f.Content.UI
 	rm := f.Content.Figures.RightsMap
 	rights, rows := RightsMap(f.Content)
-	journey := Path(JourneyName, f.Content)
 	return app.Figure().Class("wm-chart-figure").ID("chart-rights-map").Aria("labelledby", "wm-cap-rights-map").Body(
 		app.FigCaption().ID("wm-cap-rights-map").Body(
 			app.Strong().Text(rm.Title),
 			app.Span().Class("wm-takeaway").Text(" "+rm.Takeaway),
 		),
-		// The map needs room for its labels: on a phone it scrolls
-		// sideways rather than squeezing them unreadable.
 		f.chartScroll(f.chartBox("rights-map", rm.Title)),
-		app.Div().Class("wm-table-scroll").TabIndex(0).Role("region").Aria("labelledby", "wm-cap-rights-map").Body(
-			app.Table().Class("wm-table wm-map-table").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(ui.Technology),
-					app.Range(rights).Slice(func(i int) app.UI {
-						return app.Th().Scope("col").Text(rights[i].Name)
-					}),
-				)),
-				app.TBody().Body(
-					app.Range(rows).Slice(func(i int) app.UI {
-						r := rows[i]
-						return app.Tr().Body(
-							app.Th().Scope("row").Body(
-								app.A().Href(journey+"#"+r.Technology.ID).Text(r.Technology.Name),
-								app.Span().Class("wm-stage-name").Text(" ("+r.Stage.Title+")"),
-								f.sources().markers("map-"+r.Technology.ID),
-							),
-							app.Range(rights).Slice(func(k int) app.UI {
-								if r.Threatens[rights[k].ID] {
-									return app.Td().Class("wm-yes").Text(ui.Threatened)
-								}
-								return app.Td().Class("wm-no").Text(ui.NotThreatened)
-							}),
-						)
-					}),
+		app.Ul().Class("wm-map-list").Body(
+			app.Range(rows).Slice(func(i int) app.UI {
+				r := rows[i]
+				return app.Li().Body(
+					app.P().Class("wm-map-tech").Body(
+						widgetLink(f.Content, JourneyName, r.Technology.ID, app.Text(r.Technology.Name)),
+						app.Span().Class("wm-stage-name").Text(" ("+r.Stage.Title+")"),
+						f.sources().markers("map-"+r.Technology.ID),
+					),
+					app.Ul().Class("wm-rights").Aria("label", attr(ui.Threatens)).Body(
+						app.Range(r.Technology.Rights).Slice(func(k int) app.UI {
+							right := f.Content.Right(r.Technology.Rights[k])
+							return app.Li().Class("wm-right").Text(right.Name)
+						}),
+					),
+				)
+			}),
+		),
+		app.Details().Class("wm-map-full").Attr("data-yes", attr(ui.Threatened)).Body(
+			app.Summary().Text(ui.FullTable),
+			app.Div().Class("wm-table-scroll").TabIndex(0).Role("region").Aria("label", attr(ui.FullTable)).Body(
+				app.Table().Class("wm-table wm-map-table").Body(
+					app.THead().Body(app.Tr().Body(
+						app.Th().Scope("col").Text(ui.Technology),
+						app.Range(rights).Slice(func(i int) app.UI {
+							return app.Th().Scope("col").Text(rights[i].Name)
+						}),
+					)),
+					app.TBody().Body(
+						app.Range(rows).Slice(func(i int) app.UI {
+							r := rows[i]
+							return app.Tr().Body(
+								app.Th().Scope("row").Body(
+									app.Text(r.Technology.Name),
+									app.Span().Class("wm-stage-name").Text(" ("+r.Stage.Title+")"),
+								),
+								app.Range(rights).Slice(func(k int) app.UI {
+									if r.Threatens[rights[k].ID] {
+										return app.Td().Class("wm-yes").Text(ui.Threatened)
+									}
+									return app.Td().Class("wm-no").Text(ui.NotThreatened)
+								}),
+							)
+						}),
+					),
 				),
 			),
 		),

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"waymark/widgets"
@@ -85,7 +86,9 @@ func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
 	}
 }
 
-// Choosing a cell of the rights map opens that technology in the journey.
+// Choosing a cell of the rights map opens that technology in the journey,
+// in a new tab: embedded in an article, opening it in place would replace
+// the figures the reader was looking at.
 func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.FiguresName) {
@@ -104,20 +107,27 @@ func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 			return [r.left + p[0], r.top + p[1]];
 		})()`)
 		want := eval[string](tb, `echarts.getInstanceByDom(document.querySelector('.wm-chart[data-chart="rights-map"]')).getOption().series[0].data[0].name`)
+		journey := s.url(widgets.JourneyName, s.en())
+		opened := chromedp.WaitNewTarget(tb.ctx, func(info *target.Info) bool { return strings.HasPrefix(info.URL, journey) })
 		for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
 			if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: xy[0], Y: xy[1], Button: input.MouseButtonLeft, ClickCount: 1}); err != nil {
 				t.Fatal(err)
 			}
 		}
-		waitFor(tb, "the journey to open", `location.pathname === "`+widgets.Path(widgets.JourneyName, s.en())+`"`)
-		waitFor(tb, "the technology's stage", `!!document.querySelector(".wm-open #wm-a-`+want+`")`)
-		// The figures page is gone: nothing it set up may still run, as a
-		// resize of the window would show.
-		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(800, 900)); err != nil {
-			t.Fatal(err)
+		var id target.ID
+		select {
+		case id = <-opened:
+		case <-time.After(patience):
+			t.Fatalf("%s: choosing a cell opened no journey", u)
 		}
-		waitFor(tb, "the new width", `innerWidth === 800`)
-		settle(tb)
+		journeyTab := &tab{ctx: tb.ctx, t: t}
+		ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(id))
+		defer cancel()
+		journeyTab.ctx = ctx
+		waitFor(journeyTab, "the technology's stage", `!!document.querySelector(".wm-open #wm-a-`+want+`")`)
+		if got := eval[string](tb, `location.pathname`); got != widgets.Path(widgets.FiguresName, s.en()) {
+			t.Errorf("%s: the figures tab went to %s", u, got)
+		}
 		noConsoleErrors(tb, u)
 	}
 }

@@ -31,7 +31,7 @@ func mapCells(doc *html.Node) []string {
 		if len(cells) == 0 {
 			continue
 		}
-		name := text(find(tr, func(n *html.Node) bool { return n.Data == "a" })[0])
+		name := strings.TrimSpace(find(tr, func(n *html.Node) bool { return n.Data == "th" })[0].FirstChild.Data)
 		var yes []string
 		for i, td := range cells {
 			if hasClass(td, "wm-yes") {
@@ -41,6 +41,52 @@ func mapCells(doc *html.Node) []string {
 		lines = append(lines, name+": "+strings.Join(yes, ", "))
 	}
 	return lines
+}
+
+// mapList reads the rights map's list, the form a phone shows, as
+// "technology: rights" lines, and checks each name leads to the journey.
+func mapList(t *testing.T, doc *html.Node) []string {
+	t.Helper()
+	list := find(doc, func(n *html.Node) bool { return hasClass(n, "wm-map-list") })
+	if len(list) != 1 {
+		t.Fatalf("%d rights map lists, want 1", len(list))
+	}
+	var lines []string
+	for _, li := range find(list[0], func(n *html.Node) bool { return n.Data == "li" && !hasClass(n, "wm-right") }) {
+		a := find(li, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "wm-widget-link") })[0]
+		if href, _ := getAttr(a, "href"); !strings.HasPrefix(href, "/w/journey/") {
+			t.Errorf("%q leads to %q, not the journey", text(a), href)
+		}
+		if target, _ := getAttr(a, "target"); target != "_blank" {
+			t.Errorf("%q opens with target %q: embedded, it would replace the figures widget", text(a), target)
+		}
+		var rights []string
+		for _, r := range find(li, func(n *html.Node) bool { return hasClass(n, "wm-right") }) {
+			rights = append(rights, text(r))
+		}
+		lines = append(lines, strings.TrimSpace(a.FirstChild.Data)+": "+strings.Join(rights, ", "))
+	}
+	return lines
+}
+
+func TestRightsMapFitsAPhoneAsAList(t *testing.T) {
+	c := fixture(t)
+	for _, interactive := range []bool{false, true} {
+		doc := viewFigures(t, &Figures{Content: c, Interactive: interactive})
+		got := mapList(t, doc)
+		// In the journey's order of the technology's rights.
+		if want := `Towers: Right to seek asylum, Right to "privacy" <p>`; !slices.Contains(got, want) {
+			t.Errorf("interactive %v: rights map list %q, want a line %q", interactive, got, want)
+		}
+		if len(got) != 4 {
+			t.Errorf("interactive %v: %d lines, want one per technology (4)", interactive, len(got))
+		}
+		// The full table is still there, one tap away.
+		full := find(doc, func(n *html.Node) bool { return n.Data == "details" && hasClass(n, "wm-map-full") })
+		if len(full) != 1 || len(find(full[0], func(n *html.Node) bool { return hasClass(n, "wm-map-table") })) != 1 {
+			t.Errorf("interactive %v: the full table is not in a disclosure", interactive)
+		}
+	}
 }
 
 func TestRightsMapIsComputedFromTheJourney(t *testing.T) {
