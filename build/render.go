@@ -59,7 +59,7 @@ func (r renderer) handler() *app.Handler {
 			SVG:      r.assets["icon.svg"],
 			Maskable: r.assets["icon.svg"],
 		},
-		Styles:    []string{r.assets["waymark.css"]},
+		Styles: []string{r.assets["waymark.css"]},
 		// theme.js runs as the head is read, before the first paint, so an
 		// embedded widget never flashes in the wrong scheme.
 		Scripts:   []string{r.assets["theme.js"], r.assets["height.js"] + " defer"},
