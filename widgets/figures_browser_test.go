@@ -26,7 +26,9 @@ func init() {
 		embedded: []embedStep{
 			// The host page scrolls to the rights map, as a reader would:
 			// the charts draw and the frame grows with them.
-			{what: "the charts are drawn", scrollTo: `.wm-chart[data-chart="rights-map"]`, until: `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn]')`},
+			// (On a phone the rights map is a list, and only the comparison
+			// chart is drawn.)
+			{what: "a chart is drawn", scrollTo: `.wm-chart`, until: `!!document.querySelector('.wm-chart[data-drawn]')`},
 		},
 		live: drawCharts,
 	}
@@ -34,13 +36,20 @@ func init() {
 
 const chartsDrawn = `document.querySelectorAll(".wm-chart[data-drawn]").length`
 
-// drawCharts scrolls past each chart, as a reader would, so all are drawn,
-// then back to the top.
+// shownCharts selects the chart boxes the page shows at its width (on a
+// phone the rights map is a list instead).
+const shownCharts = `[...document.querySelectorAll(".wm-chart")].filter(e => e.getClientRects().length > 0)`
+
+// drawCharts scrolls past each chart the page shows, as a reader would, so
+// all are drawn, then back to the top.
 func drawCharts(tb *tab) {
 	tb.t.Helper()
-	n := eval[int](tb, `document.querySelectorAll(".wm-chart").length`)
+	n := eval[int](tb, shownCharts+`.length`)
+	if n == 0 {
+		tb.t.Fatal("the page shows no chart")
+	}
 	for i := 1; i <= n; i++ {
-		eval[bool](tb, fmt.Sprintf(`document.querySelectorAll(".wm-chart")[%d].scrollIntoView(); true`, i-1))
+		eval[bool](tb, fmt.Sprintf(shownCharts+`[%d].scrollIntoView(); true`, i-1))
 		waitFor(tb, fmt.Sprintf("chart %d of %d to be drawn", i, n), fmt.Sprintf(chartsDrawn+` >= %d`, i))
 	}
 	eval[bool](tb, `window.scrollTo(0, 0); true`)
@@ -150,4 +159,36 @@ func figuresReadable(tb *tab, where string) {
 	if n := echartsRequests(tb); n != 0 {
 		t.Errorf("%s: ECharts requested without the app", where)
 	}
+}
+
+// On a phone the rights map is a list that fits, and the full table keeps
+// each row's technology in view while it scrolls sideways.
+func TestFiguresBrowserRightsMapOnAPhone(t *testing.T) {
+	s := served(t)
+	u := s.url(widgets.FiguresName, s.en())
+	tb := open(t, u, tabOptions{width: 360, height: 740})
+	waitApp(tb)
+	if got := shownCount(tb, ".wm-map-list > li"); got != len(s.en().Journey.Stages[0].Technologies)+len(s.en().Journey.Stages[1].Technologies)+len(s.en().Journey.Stages[2].Technologies) {
+		t.Errorf("%s at 360 px: %d technologies listed", u, got)
+	}
+	if shownCount(tb, `.wm-chart[data-chart=rights-map]`) != 0 {
+		t.Errorf("%s at 360 px: the rights map chart takes room on a phone", u)
+	}
+	if over := eval[float64](tb, `(() => { const r = document.querySelector(".wm-map-list").getBoundingClientRect(); return r.right - document.documentElement.clientWidth; })()`); over > 0 {
+		t.Errorf("%s at 360 px: the list runs %.0f px past the screen", u, over)
+	}
+	shotOf(tb, ".wm-map-list", "figures-360-map-list")
+	eval[bool](tb, `document.querySelector(".wm-map-full > summary").click(); true`)
+	waitFor(tb, "the full table", `document.querySelector(".wm-map-full").open`)
+	stays := eval[float64](tb, `(() => {
+		const region = document.querySelector(".wm-map-full .wm-table-scroll");
+		region.scrollLeft = 300;
+		const th = region.querySelector("tbody th");
+		return th.getBoundingClientRect().left - region.getBoundingClientRect().left;
+	})()`)
+	if stays < -0.5 || stays > 0.5 {
+		t.Errorf("%s at 360 px: scrolled sideways, the technology column moved %.0f px", u, stays)
+	}
+	shotOf(tb, ".wm-map-full", "figures-360-map-table")
+	noConsoleErrors(tb, u)
 }

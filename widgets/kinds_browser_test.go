@@ -72,6 +72,7 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 							checkAxe(tb, u+" at 320 px, dark") // contrast in the other scheme, on a phone
 						}
 					})
+					checkTargets(tb, u+" at 320 px")
 					noConsoleErrors(tb, u)
 				})
 				t.Run("storage blocked", func(t *testing.T) {
@@ -177,6 +178,43 @@ const widest = `[...document.querySelectorAll("body *")].filter(e => {
 		if (getComputedStyle(a).overflowX !== "visible") return false;
 	return true;
 }).slice(0, 3).map(e => e.tagName.toLowerCase() + "." + [...e.classList].join(".") + " to " + Math.round(e.getBoundingClientRect().right) + " px").join("; ")`
+
+// smallTargets lists the controls a finger can miss (WCAG 2.2 2.5.8):
+// smaller than 24 by 24 px, unless they are links inside a sentence, or
+// spaced so that a 24 px circle centred on each touches no other target.
+const smallTargets = `(() => {
+	const targets = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")]
+		.filter(e => !e.closest("[hidden]") && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden");
+	const rect = e => e.getBoundingClientRect();
+	const inSentence = e => {
+		if (e.tagName !== "A" || getComputedStyle(e).display !== "inline") return false;
+		const block = e.closest("p, li, dd, td, figcaption");
+		return !!block && block.textContent.trim().length > e.textContent.trim().length + 20;
+	};
+	const small = targets.filter(e => { const r = rect(e); return (r.width < 23.5 || r.height < 23.5) && !inSentence(e); });
+	const hits = (cx, cy, r) => x => cx + 12 > r.left && cx - 12 < r.right && cy + 12 > r.top && cy - 12 < r.bottom;
+	return small.filter(e => {
+		const r = rect(e), cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
+		return targets.some(o => {
+			if (o === e || o.contains(e) || e.contains(o)) return false;
+			const q = rect(o);
+			if (small.includes(o)) {
+				const ox = (q.left + q.right) / 2, oy = (q.top + q.bottom) / 2;
+				return Math.hypot(cx - ox, cy - oy) < 24;
+			}
+			return hits(cx, cy, q)();
+		});
+	}).slice(0, 5).map(e => { const r = rect(e); return e.tagName.toLowerCase() + "." + [...e.classList].join(".") + " \"" + e.textContent.trim().slice(0, 20) + "\" " + Math.round(r.width) + "x" + Math.round(r.height); });
+})()`
+
+// checkTargets fails for every control too small and too close to another
+// for a finger.
+func checkTargets(tb *tab, where string) {
+	tb.t.Helper()
+	if small := eval[[]string](tb, smallTargets); len(small) > 0 {
+		tb.t.Errorf("%s: targets under 24×24 px with a neighbour within reach: %s", where, strings.Join(small, "; "))
+	}
+}
 
 // keptNothing fails for anything the page keeps in web storage or cookies.
 func keptNothing(tb *tab, s *site, where string) {
