@@ -96,7 +96,7 @@ func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 	var embeds []demoEmbed
 	var codes []demoCode
 	for _, p := range widgets.Pages(contents) {
-		if p.Kind == nil {
+		if p.Kind == nil || p.Sources {
 			continue
 		}
 		s := snippets(origin, p)

@@ -14,10 +14,10 @@ import (
 
 const hostile = `Say "hi" & <b>bold</b> it's <script>alert(1)</script>`
 
-// fixturePage prerenders the journey from the fixture content, whose texts
-// hold quotes and angle brackets, with a hostile string in the places that
-// end up in attributes.
-func fixturePage(t *testing.T) (*xhtml.Node, *data.Content) {
+// fixturePage prerenders the journey (or its sources page) from the
+// fixture content, whose texts hold quotes and angle brackets, with a
+// hostile string in the places that end up in attributes.
+func fixturePage(t *testing.T, sources bool) (*xhtml.Node, *data.Content) {
 	t.Helper()
 	contents, err := data.Load(os.DirFS("../data/testdata/fixture"), "data")
 	if err != nil {
@@ -28,7 +28,7 @@ func fixturePage(t *testing.T) (*xhtml.Node, *data.Content) {
 	c.UI.OpensElsewhere = hostile
 	var page widgets.Page
 	for _, p := range widgets.Pages(contents) {
-		if p.Kind != nil && p.Kind.Name == widgets.JourneyName {
+		if p.Kind != nil && p.Kind.Name == widgets.JourneyName && p.Sources == sources {
 			page = p
 		}
 	}
@@ -46,34 +46,38 @@ func fixturePage(t *testing.T) (*xhtml.Node, *data.Content) {
 }
 
 func TestContentCannotBreakOutOfPrerenderedHTML(t *testing.T) {
-	doc, c := fixturePage(t)
+	doc, c := fixturePage(t, false)
+	// Citation addresses are on the sources page.
+	sources, _ := fixturePage(t, true)
 
 	var h1, nav *xhtml.Node
-	elements := map[string]int{}
-	walk(doc, func(n *xhtml.Node) {
-		if n.Type != xhtml.ElementNode {
-			return
-		}
-		elements[n.Data]++
-		for _, a := range n.Attr {
-			if strings.HasPrefix(a.Key, "on") || a.Key == "hi" || a.Key == "it's" || strings.ContainsAny(a.Key, `"'<>&`) {
-				t.Errorf("<%s> grew attribute %q=%q from content", n.Data, a.Key, a.Val)
+	for _, page := range []*xhtml.Node{doc, sources} {
+		elements := map[string]int{}
+		walk(page, func(n *xhtml.Node) {
+			if n.Type != xhtml.ElementNode {
+				return
 			}
-		}
-		switch {
-		case n.Data == "h1":
-			h1 = n
-		case n.Data == "nav":
-			nav = n
-		}
-		if n.Data == "script" {
-			if src, _ := attrOf(n, "src"); src == "" {
-				t.Errorf("an inline <script> appeared: %q", textOf(n))
+			elements[n.Data]++
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") || a.Key == "hi" || a.Key == "it's" || strings.ContainsAny(a.Key, `"'<>&`) {
+					t.Errorf("<%s> grew attribute %q=%q from content", n.Data, a.Key, a.Val)
+				}
 			}
+			switch {
+			case n.Data == "h1" && page == doc:
+				h1 = n
+			case n.Data == "nav" && page == doc:
+				nav = n
+			}
+			if n.Data == "script" {
+				if src, _ := attrOf(n, "src"); src == "" {
+					t.Errorf("an inline <script> appeared: %q", textOf(n))
+				}
+			}
+		})
+		if elements["b"] != 0 || elements["i"] != 0 {
+			t.Errorf("markup in content became elements: %d <b>, %d <i>", elements["b"], elements["i"])
 		}
-	})
-	if elements["b"] != 0 || elements["i"] != 0 {
-		t.Errorf("markup in content became elements: %d <b>, %d <i>", elements["b"], elements["i"])
 	}
 	if h1 == nil || textOf(h1) != c.Journey.Title {
 		t.Errorf("h1 text is not the title as written: got %q, want %q", textOf(h1), c.Journey.Title)
@@ -101,7 +105,7 @@ func TestContentCannotBreakOutOfPrerenderedHTML(t *testing.T) {
 	}
 
 	var hrefs []string
-	walk(doc, func(n *xhtml.Node) {
+	walk(sources, func(n *xhtml.Node) {
 		if n.Data == "a" {
 			if href, ok := attrOf(n, "href"); ok {
 				hrefs = append(hrefs, href)

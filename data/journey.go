@@ -24,7 +24,8 @@ type Stage struct {
 type Technology struct {
 	ID      string   `json:"id" waymark:"id=technologies" doc:"Stable id, unique across the journey."`
 	Name    string   `json:"name" doc:"Name of the technology."`
-	Summary string   `json:"summary" doc:"What it is and what it does to people on the move, in plain words."`
+	Lead    string   `json:"lead" doc:"The summary's opening sentence, word for word: what the technology's card shows before the reader opens it."`
+	Summary string   `json:"summary" doc:"What it is and what it does to people on the move, in plain words; it begins with the lead."`
 	Cases   []Case   `json:"cases" doc:"Real cases the sources name."`
 	Rights  []string `json:"rights" waymark:"ref=rights" doc:"Ids of the rights it threatens."`
 	Cite    []string `json:"cite" waymark:"ref=sources" doc:"Ids of the sources that back the summary."`

@@ -115,7 +115,7 @@ func TestBrokenContent(t *testing.T) {
 		{
 			name: "missing required field", file: "journey.json",
 			old: `"summary": "Fingerprints.",`, new: ``,
-			wantError: `data/en/journey.json:41:9: stages[1].technologies[0].summary: missing required field "summary" (expected the field "summary": What it is and what it does to people on the move, in plain words.)`,
+			wantError: `data/en/journey.json:41:9: stages[1].technologies[0].summary: missing required field "summary" (expected the field "summary": What it is and what it does to people on the move, in plain words; it begins with the lead.)`,
 		},
 		{
 			name: "empty text", file: "journey.json",
@@ -314,6 +314,16 @@ func TestRulesAcrossFields(t *testing.T) {
 			name: "comparison including a range", file: "figures.json",
 			old: `"value": 76, "unit"`, new: `"value": 76, "upper": 80, "unit"`,
 			wantError: `data/en/figures.json:11:147: comparisons[0].figures[1]: figure "richest" is a range (expected single numbers in a comparison)`,
+		},
+		{
+			name: "lead that is not how its summary begins", file: "journey.json",
+			old: `"lead": "Towers watch."`, new: `"lead": "Towers see."`,
+			wantError: `data/en/journey.json:25:19: stages[0].technologies[1].lead: the lead of "towers" is not how its summary begins (expected the summary's opening sentence, word for word)`,
+		},
+		{
+			name: "lead cut inside a word", file: "journey.json",
+			old: `"lead": "Towers watch."`, new: `"lead": "Towers wa"`,
+			wantError: `data/en/journey.json:25:19: stages[0].technologies[1].lead: the lead of "towers" is not how its summary begins (expected the summary's opening sentence, word for word)`,
 		},
 		{
 			name: "every problem at once", file: "figures.json",

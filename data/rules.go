@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"path"
+	"strings"
 )
 
 // rule checks one relation between fields of a language's content and
@@ -26,6 +27,7 @@ type report func(file, jsonPath, want, format string, args ...any)
 var rules = []rule{
 	comparisonsShareOneUnit,
 	comparisonsHoldSingleNumbers,
+	leadsOpenTheirSummaries,
 }
 
 // applyRules runs every rule on c, the content of folder dir (e.g.
@@ -72,6 +74,23 @@ func comparisonsHoldSingleNumbers(c *Content, report report) {
 				report("figures.json", fmt.Sprintf("comparisons[%d].figures[%d]", i, j), "single numbers in a comparison",
 					"figure %q is a range", id)
 			}
+		}
+	}
+}
+
+// leadsOpenTheirSummaries: a technology's card shows its lead and, one tap
+// away, the rest of its summary. A lead that is not the summary's own
+// opening sentence would be words the summary does not say, or say them
+// twice.
+func leadsOpenTheirSummaries(c *Content, report report) {
+	for i, s := range c.Journey.Stages {
+		for k, t := range s.Technologies {
+			rest, ok := strings.CutPrefix(t.Summary, t.Lead)
+			if ok && (rest == "" || rest[0] == ' ') && t.Lead != "" {
+				continue
+			}
+			report("journey.json", fmt.Sprintf("stages[%d].technologies[%d].lead", i, k), "the summary's opening sentence, word for word",
+				"the lead of %q is not how its summary begins", t.ID)
 		}
 	}
 }

@@ -23,31 +23,46 @@ type UI struct {
 	CreditSource   string `json:"creditSource" doc:"Words before the credited documents, e.g. \"Source:\"."`
 	CreditLicence  string `json:"creditLicence" doc:"Words before the licence, e.g. \"Licence:\"."`
 	CreditMade     string `json:"creditMade" doc:"Says the widget is a summary of the documents, not the documents themselves."`
+	ReadMore       string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
+	ReadLess       string `json:"readLess" doc:"The same button once the whole introduction shows."`
 
-	WhatWeAsk      string `json:"whatWeAsk" doc:"Journey: heading of the recommendations that answer a technology."`
-	ListsLabel     string `json:"listsLabel" doc:"Checklist: accessible name of the choice of list."`
-	AnswerDone     string `json:"answerDone" doc:"Checklist answer: done."`
-	AnswerNotYet   string `json:"answerNotYet" doc:"Checklist answer: not yet."`
-	AnswerNA       string `json:"answerNA" doc:"Checklist answer: not applicable."`
-	Progress       string `json:"progress" waymark:"placeholders=done|total" doc:"Checklist progress, e.g. \"{done} of {total} done\"."`
-	StillOpen      string `json:"stillOpen" doc:"Checklist summary: words before the items not done yet."`
-	NothingOpen    string `json:"nothingOpen" doc:"Checklist summary: said when every item is done or not applicable."`
-	Summary        string `json:"summary" doc:"Checklist: heading of the summary."`
-	CopySummary    string `json:"copySummary" doc:"Checklist: button that copies the summary as text."`
-	Copied         string `json:"copied" doc:"Checklist: said when a copy worked."`
-	CopyFailed     string `json:"copyFailed" doc:"Checklist: said when the browser refused to copy."`
-	Print          string `json:"print" doc:"Checklist: button that prints the checklist."`
-	ShareLink      string `json:"shareLink" doc:"Checklist: label of the link that carries the answers."`
-	ShareHint      string `json:"shareHint" doc:"Checklist: says the answers travel in the link and are sent nowhere."`
-	CopyLink       string `json:"copyLink" doc:"Checklist: button that copies the link."`
-	Forget         string `json:"forget" doc:"Checklist: button that clears the answers and forgets them on this device."`
-	Forgotten      string `json:"forgotten" doc:"Checklist: said after the answers are forgotten."`
-	Saved          string `json:"saved" doc:"Checklist: says answers are kept on this device only."`
-	StorageBlocked string `json:"storageBlocked" doc:"Checklist: says this browser will not let the answers be remembered."`
-	ShareInvalid   string `json:"shareInvalid" waymark:"placeholders=reason" doc:"Checklist: said when a shared link's answers cannot be read."`
-	WhereHarm      string `json:"whereHarm" doc:"Checklist: heading of the journey stages and technologies an item answers."`
+	WhatWeAsk       string `json:"whatWeAsk" doc:"Journey: heading of the recommendations that answer a technology."`
+	TechnologyOne   string `json:"technologyOne" waymark:"placeholders=n" doc:"Journey: how many technologies a stage holds, when it is one, e.g. \"{n} technology\"."`
+	TechnologyMany  string `json:"technologyMany" waymark:"placeholders=n" doc:"Journey: how many technologies a stage holds, e.g. \"{n} technologies\"."`
+	RightOne        string `json:"rightOne" waymark:"placeholders=n" doc:"Journey: how many rights a stage's technologies threaten, when it is one, e.g. \"{n} right at risk\"."`
+	RightMany       string `json:"rightMany" waymark:"placeholders=n" doc:"Journey: how many rights a stage's technologies threaten, e.g. \"{n} rights at risk\"."`
+	MoreOne         string `json:"moreOne" waymark:"placeholders=n" doc:"Journey: the disclosure of a technology's details, cases and sources, when it has one case, e.g. \"Details, {n} case, sources\"."`
+	MoreMany        string `json:"moreMany" waymark:"placeholders=n" doc:"Journey: the disclosure of a technology's details, cases and sources, e.g. \"Details, {n} cases, sources\"."`
+	ListsLabel      string `json:"listsLabel" doc:"Checklist: accessible name of the choice of list."`
+	AnswerDone      string `json:"answerDone" doc:"Checklist answer: done."`
+	AnswerNotYet    string `json:"answerNotYet" doc:"Checklist answer: not yet."`
+	AnswerNA        string `json:"answerNA" doc:"Checklist answer: not applicable."`
+	Progress        string `json:"progress" waymark:"placeholders=done|total" doc:"Checklist progress, e.g. \"{done} of {total} done\"."`
+	StillOpen       string `json:"stillOpen" doc:"Checklist summary: words before the items not done yet."`
+	NothingOpen     string `json:"nothingOpen" doc:"Checklist summary: said when every item is done or not applicable."`
+	Summary         string `json:"summary" doc:"Checklist: heading of the summary."`
+	CopySummary     string `json:"copySummary" doc:"Checklist: button that copies the summary as text."`
+	Copied          string `json:"copied" doc:"Checklist: said when a copy worked."`
+	CopyFailed      string `json:"copyFailed" doc:"Checklist: said when the browser refused to copy, above the text shown selected for copying by hand."`
+	Print           string `json:"print" doc:"Checklist: button that prints the checklist."`
+	ShareLink       string `json:"shareLink" doc:"Checklist: label of the link that carries the answers."`
+	ShareHint       string `json:"shareHint" doc:"Checklist: says the answers travel in the link and are sent nowhere."`
+	CopyLink        string `json:"copyLink" doc:"Checklist: button that copies the link."`
+	Forget          string `json:"forget" doc:"Checklist: button that clears the answers and forgets them on this device."`
+	Forgotten       string `json:"forgotten" doc:"Checklist: said after the answers are forgotten."`
+	Saved           string `json:"saved" doc:"Checklist: says answers are kept on this device only."`
+	StorageBlocked  string `json:"storageBlocked" doc:"Checklist: says this browser will not let the answers be remembered."`
+	ShareInvalid    string `json:"shareInvalid" waymark:"placeholders=reason" doc:"Checklist: said when a shared link's answers cannot be read."`
+	ShareUnreadOne  string `json:"shareUnreadOne" waymark:"placeholders=n" doc:"Checklist: said when a shared link holds an answer for a recommendation the checklist no longer has."`
+	ShareUnreadMany string `json:"shareUnreadMany" waymark:"placeholders=n" doc:"Checklist: said when a shared link holds {n} answers for recommendations the checklist no longer has."`
+	WhereHarm       string `json:"whereHarm" doc:"Checklist: heading of the journey stages and technologies an item answers."`
 
 	SourceN      string `json:"sourceN" waymark:"placeholders=n" doc:"Accessible name of a citation marker, e.g. \"Source {n}\"."`
+	SourcesN     string `json:"sourcesN" waymark:"placeholders=n" doc:"Accessible name of the marker of a text that cites several sources, e.g. \"Sources {n}\" ({n} lists them)."`
+	AllSources   string `json:"allSources" waymark:"placeholders=n" doc:"Link to the page that lists every source of a widget, e.g. \"All {n} sources\"."`
+	SourcesTitle string `json:"sourcesTitle" waymark:"placeholders=title" doc:"Heading of a widget's sources page, e.g. \"Sources: {title}\"."`
+	SourcesIntro string `json:"sourcesIntro" doc:"Introduction of a widget's sources page: what it lists and how it is numbered."`
+	BackTo       string `json:"backTo" waymark:"placeholders=title" doc:"Link from a widget's sources page to the widget, e.g. \"Back to {title}\"."`
 	BackToText   string `json:"backToText" doc:"Accessible name of a link from a source back to where it is cited."`
 	FilterTerms  string `json:"filterTerms" doc:"Glossary: label of the box that filters terms as you type."`
 	TermsShown   string `json:"termsShown" waymark:"placeholders=n|total" doc:"Glossary: how many terms the filter shows, e.g. \"{n} of {total} terms\"."`

@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -399,6 +400,20 @@ func press(tb *tab, key string, shift bool) {
 	}
 }
 
+// tap touches the page at a point, as a finger would: the browser makes
+// a click of it where nothing cancels the touch.
+func tap(tb *tab, x, y float64) {
+	tb.t.Helper()
+	for _, ev := range []input.DispatchTouchEventParams{
+		{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}},
+		{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}},
+	} {
+		if _, err := chromedp.Call(tb.ctx, input.DispatchTouchEvent, ev); err != nil {
+			tb.t.Fatalf("tapping at %.0f, %.0f: %v", x, y, err)
+		}
+	}
+}
+
 // frameEval runs JavaScript inside the first frame whose address starts
 // with prefix (the widget iframe of the demo page), in an isolated world so
 // the page's own scripts are untouched.
@@ -477,6 +492,23 @@ func checkAxe(tb *tab, where string) {
 func screenshot(tb *tab, name string) {
 	tb.t.Helper()
 	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	dir := filepath.Join("..", ".cache", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// viewShot saves what the reader's screen shows, for a look at where
+// something opened.
+func viewShot(tb *tab, name string) {
+	tb.t.Helper()
+	b, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		tb.t.Fatalf("screenshot %s: %v", name, err)
 	}

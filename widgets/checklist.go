@@ -31,6 +31,11 @@ type Checklist struct {
 	storage  storageState
 	status   string // live region text
 	shareErr string // why a shared link could not be read
+	unread   int    // answers in a shared link for items the checklist no longer has
+	target   string // id of the item the address names, marked for the reader
+
+	copied   string // what the last copy said, shown beside the buttons
+	copyText string // the text a refused copy leaves selected for copying by hand
 
 	// Built on first use from the content, which never changes.
 	cites *sourceList
@@ -42,7 +47,7 @@ func (c *Checklist) sources() *sourceList {
 	if c.cites != nil {
 		return c.cites
 	}
-	s := newSourceList(c.Content, c.anchor)
+	s := newSourceList(c.Content, ChecklistName, c.Interactive)
 	for _, l := range c.Content.Checklist.Lists {
 		s.add(l.ID, l.ID, l.Cite)
 		for _, it := range l.Items {
@@ -89,14 +94,17 @@ func (c *Checklist) OnInit() {
 	lists := c.Content.Checklist.Lists
 	frag := app.Window().URL().Fragment
 	if strings.Contains(frag, ":") {
-		id, answers, err := DecodeAnswers(frag, lists)
+		d, err := DecodeAnswers(frag, lists)
 		if err != nil {
 			c.shareErr = err.Error()
 		} else {
-			c.list, c.answers = id, answers
+			c.list, c.answers, c.unread = d.List, d.Answers, d.Unread
 		}
 	} else {
 		c.Open(frag)
+		if c.item(frag) != nil {
+			c.target = frag
+		}
 	}
 	if c.shareErr == "" && len(c.answers) == 0 {
 		for _, l := range lists {
@@ -105,8 +113,8 @@ func (c *Checklist) OnInit() {
 				c.storage = storageBlocked
 				break
 			}
-			if _, answers, err := DecodeAnswers(v, lists); err == nil && v != "" {
-				for k, a := range answers {
+			if d, err := DecodeAnswers(v, lists); err == nil && v != "" {
+				for k, a := range d.Answers {
 					c.answers[k] = a
 				}
 				c.storage = storageSaved
@@ -125,11 +133,29 @@ func (c *Checklist) OnInit() {
 	}
 }
 
+// OnMount brings the item the address names into view, when the widget is
+// the whole page (see Journey.OnMount): a reader who followed "what the
+// report asks" from the journey lands on the item, marked.
+func (c *Checklist) OnMount(ctx app.Context) {
+	framed := !app.Window().Get("parent").Equal(app.Window())
+	if c.target == "" || framed {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(c.anchor(c.target)); el.Truthy() {
+			el.Call("scrollIntoView")
+		}
+	})
+}
+
 // OnNav opens the list or item named by a changed fragment. A fragment
 // with a colon carries shared answers, which are read once, in OnInit.
 func (c *Checklist) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" && !strings.Contains(f, ":") {
 		c.sources().follow(ctx, f, func(list string) { c.list = list })
+		if c.item(f) != nil {
+			c.target = f
+		}
 	}
 }
 
@@ -250,7 +276,7 @@ func (c *Checklist) save() {
 		return
 	}
 	for _, l := range c.Content.Checklist.Lists {
-		if !storageSet(c.storageKey(l.ID), EncodeAnswers(l, c.answers)) {
+		if !storageSet(c.storageKey(l.ID), EncodeAnswers(l.ID, l.Items, c.answers)) {
 			c.storage = storageBlocked
 			return
 		}
@@ -258,11 +284,15 @@ func (c *Checklist) save() {
 	c.storage = storageSaved
 }
 
-// shareURL is the widget's address with the open list's answers in the
-// fragment.
+// shareURL is the widget's address with every list's answers in the
+// fragment, opening the open list.
 func (c *Checklist) shareURL() string {
+	var items []data.ChecklistItem
+	for _, l := range c.Content.Checklist.Lists {
+		items = append(items, l.Items...)
+	}
 	u := *app.Window().URL()
-	u.Fragment = EncodeAnswers(c.List(), c.answers)
+	u.Fragment = EncodeAnswers(c.List().ID, items, c.answers)
 	u.RawQuery = ""
 	return u.String()
 }
@@ -273,12 +303,19 @@ func (c *Checklist) anchor(id string) string { return anchorID(c.Interactive, id
 // Render draws the widget.
 func (c *Checklist) Render() app.UI {
 	cl := c.Content.Checklist
+	parts := make([]string, len(cl.Lists))
+	for i, l := range cl.Lists {
+		parts[i] = l.ID
+	}
 	f := frame{name: ChecklistName, interactive: c.Interactive, title: cl.Title,
-		intro: []app.UI{app.Text(cl.Intro)}, sources: c.sources(), status: c.status}
+		intro: cl.Intro, sources: c.sources(), status: c.status, parts: parts}
 	return f.render(
 		c.renderNav(),
 		app.If(c.shareErr != "", func() app.UI {
 			return app.P().Class("wm-notice").Text(strings.ReplaceAll(c.Content.UI.ShareInvalid, "{reason}", c.shareErr))
+		}),
+		app.If(c.unread > 0, func() app.UI {
+			return app.P().Class("wm-notice").Text(count(c.Content.UI.ShareUnreadOne, c.Content.UI.ShareUnreadMany, c.unread))
 		}),
 		app.Div().Class("wm-stages").Body(
 			app.Range(cl.Lists).Slice(func(i int) app.UI { return c.renderList(cl.Lists[i]) }),
@@ -308,7 +345,7 @@ func (c *Checklist) renderNav() app.UI {
 
 func (c *Checklist) renderList(l data.ChecklistList) app.UI {
 	open := l.ID == c.List().ID
-	sec := app.Section().ID(c.anchor(l.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+l.ID)
+	sec := app.Section().ID(panelID(l.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+l.ID)
 	if open {
 		sec = sec.Class("wm-open")
 	} else if c.Interactive {
@@ -357,7 +394,11 @@ func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
 		}
 		return app.Label().Class("wm-chip wm-answer wm-answer-"+string(a)).For(id).Body(in, app.Span().Text(label))
 	}
-	return app.Li().Class("wm-item").ID(c.anchor(it.ID)).Body(
+	li := app.Li().Class("wm-item").ID(c.anchor(it.ID))
+	if c.Interactive && c.target == it.ID {
+		li = li.Class("wm-target")
+	}
+	return li.Body(
 		app.FieldSet().Body(
 			app.Legend().Class("wm-item-text").Text(it.Text),
 			app.P().Class("wm-explanation").Body(c.prose(it.ID, it.Explanation)...),
@@ -377,12 +418,11 @@ func (c *Checklist) renderHarm(it data.ChecklistItem) app.UI {
 	if len(it.Technologies) == 0 && len(it.Stages) == 0 {
 		return nil
 	}
-	journey := Path(JourneyName, c.Content)
 	var links []app.UI
 	for _, id := range it.Stages {
 		for _, s := range c.Content.Journey.Stages {
 			if s.ID == id {
-				links = append(links, app.Li().Body(app.A().Href("%s#%s", journey, s.ID).Text(s.Title)))
+				links = append(links, app.Li().Body(widgetLink(c.Content, JourneyName, s.ID, app.Text(s.Title))))
 			}
 		}
 	}
@@ -390,7 +430,7 @@ func (c *Checklist) renderHarm(it data.ChecklistItem) app.UI {
 		for _, s := range c.Content.Journey.Stages {
 			for _, t := range s.Technologies {
 				if t.ID == id {
-					links = append(links, app.Li().Body(app.A().Href("%s#%s", journey, t.ID).Text(t.Name)))
+					links = append(links, app.Li().Body(widgetLink(c.Content, JourneyName, t.ID, app.Text(t.Name))))
 				}
 			}
 		}
@@ -426,6 +466,14 @@ func (c *Checklist) renderSummary() app.UI {
 			app.Button().Type("button").Class("wm-step").Text(ui.CopyLink).
 				OnClick(func(ctx app.Context, e app.Event) { c.copy(ctx, c.shareURL()) }),
 		),
+		// What a copy did, where the reader looks: the live region says
+		// it to screen readers, this says it to everyone else.
+		app.P().Class("wm-copy-note").Text(c.copied),
+		app.If(c.copyText != "", func() app.UI {
+			return app.Textarea().ID("wm-copy-text").Class("wm-copy-text").ReadOnly(true).
+				Rows(min(8, strings.Count(c.copyText, "\n")+2)).
+				Aria("label", attr(ui.CopyFailed)).Text(c.copyText)
+		}),
 		app.P().ID("wm-share-hint").Class("wm-hint").Text(ui.ShareHint),
 		// Always present, even empty: go-app replaces rather than moves the
 		// elements after a removed one, and replacing the forget button
@@ -445,29 +493,51 @@ func (c *Checklist) renderSummary() app.UI {
 	)
 }
 
-// copy puts text on the clipboard and says whether it worked.
+// copy puts text on the clipboard and says whether it worked, beside the
+// buttons and to screen readers. Where the browser refuses (an embed code
+// that does not grant clipboard-write, an old browser, a denied
+// permission), the text appears selected in a box under the buttons, to
+// copy by hand.
 func (c *Checklist) copy(ctx app.Context, text string) {
 	ui := c.Content.UI
+	done := func(ok bool) {
+		if ok {
+			c.status, c.copied, c.copyText = ui.Copied, ui.Copied, ""
+			return
+		}
+		c.status, c.copied, c.copyText = ui.CopyFailed, ui.CopyFailed, text
+		ctx.Defer(func(app.Context) {
+			if el := app.Window().GetElementByID("wm-copy-text"); el.Truthy() {
+				el.Set("value", text)
+				el.Call("focus")
+				el.Call("select")
+			}
+		})
+	}
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
-		c.status = ui.CopyFailed
+		done(false)
 		return
 	}
 	var ok, fail app.Func
 	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { c.status = ui.Copied })
+		ctx.Dispatch(func(ctx app.Context) { done(true) })
 		ok.Release()
 		fail.Release()
 		return nil
 	})
 	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { c.status = ui.CopyFailed })
+		ctx.Dispatch(func(ctx app.Context) { done(false) })
 		ok.Release()
 		fail.Release()
 		return nil
 	})
 	clip.Call("writeText", text).Call("then", ok).Call("catch", fail)
 }
+
+// selectedList is how the prerendered page marks the open list's tab, as
+// the app marks it.
+const selectedList = "background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)"
 
 // ChecklistCSS returns the rules that mark the list in view in the
 // prerendered page's list navigation (see JourneyCSS).
@@ -476,9 +546,10 @@ func ChecklistCSS(c *data.Content) string {
 	b.WriteString("@supports selector(:has(a)){")
 	lists := c.Checklist.Lists
 	for _, l := range lists {
-		fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):has(#%s:target,#%s :target) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", l.ID, l.ID, l.ID)
+		fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):has(#%s:target,#%s :target) #wm-tab-%s{%s}", l.ID, panelID(l.ID), l.ID, selectedList)
+		fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):has(#%s:target) #%s{display:block}", l.ID, panelID(l.ID))
 	}
-	fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):not(:has(.wm-stages :target)) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", lists[0].ID)
+	fmt.Fprintf(&b, ".wm-checklist:not(.wm-app):not(:has(:target)) #wm-tab-%s{%s}", lists[0].ID, selectedList)
 	b.WriteString("}")
 	return b.String()
 }

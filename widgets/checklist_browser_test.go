@@ -19,7 +19,8 @@ import (
 // of this one.
 func init() {
 	kindChecks[widgets.ChecklistName] = kindCheck{
-		readable: checklistReadable,
+		firstScreen: []string{".wm-nav", ".wm-open .wm-item-text"},
+		readable:    checklistReadable,
 		embedded: []embedStep{
 			{what: "answering (the summary appears)", do: `document.querySelector(".wm-open input[value=d]").click()`, until: `!!document.querySelector(".wm-summary")`},
 			{what: "changing list", do: `document.getElementById("wm-tab-organizations").click()`, until: `document.querySelector(".wm-open").id === "wm-a-organizations"`},
@@ -67,7 +68,7 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 			t.Errorf("%s: the answers were not kept on the device after the reader answered", u)
 		}
 		link := eval[string](tb, `document.getElementById("wm-share").value`)
-		if !strings.Contains(link, "#states:d") {
+		if !strings.Contains(link, "#states:2:"+eval[string](tb, `document.querySelector(".wm-open .wm-item").id.replace(/^wm-a-/, "")`)+"=d") {
 			t.Errorf("%s: share link %q does not carry the answer", u, link)
 		}
 
@@ -120,6 +121,29 @@ func TestChecklistBrowserHostileShareLinks(t *testing.T) {
 			noConsoleErrors(tb, u+"#"+frag)
 		}
 	}
+}
+
+// An old link says what it can no longer read and fills in the rest: a
+// link of version 1 (answers by position) still reaches its items, and a
+// link that names an item the checklist no longer has says so.
+func TestChecklistBrowserOldLinks(t *testing.T) {
+	s := served(t)
+	u := s.url(widgets.ChecklistName, s.en())
+	first := s.en().Checklist.Lists[0].Items[0].ID
+	tb := open(t, u+"#states:d", tabOptions{})
+	waitApp(tb)
+	if !eval[bool](tb, `document.getElementById("wm-`+first+`-d").checked`) {
+		t.Errorf("%s#states:d: a link of version 1 does not answer the first item", u)
+	}
+	tb = open(t, u+"#states:2:states-gone=d,"+first+"=x", tabOptions{})
+	waitApp(tb)
+	if notice := eval[string](tb, `(document.querySelector(".wm-notice") || {}).textContent || ""`); !strings.Contains(notice, "no longer has") {
+		t.Errorf("%s: a link naming a removed item says %q, want that one answer is left out", u, notice)
+	}
+	if !eval[bool](tb, `document.getElementById("wm-`+first+`-x").checked`) {
+		t.Errorf("%s: a link naming a removed item does not fill in the others", u)
+	}
+	noConsoleErrors(tb, u)
 }
 
 // checklistReadable: without the app, the first list shows, an answer's
@@ -191,8 +215,9 @@ func TestChecklistBrowserPrintHandout(t *testing.T) {
 			t.Errorf("%s (print): %d of %d items printed", u, got, all)
 		}
 		// Glossary terms are buttons in the app but print as the words of
-		// the text they are.
-		for _, sel := range []string{"button:not(.wm-term)", "input", "progress", ".wm-nav", ".wm-summary"} {
+		// the text they are, and citation markers as the numbers of the
+		// endnotes.
+		for _, sel := range []string{"button:not(.wm-term):not(.wm-ref)", "input", "progress", ".wm-nav", ".wm-summary"} {
 			if n := shown(sel); n != 0 {
 				t.Errorf("%s (print): %d %s elements printed", u, n, sel)
 			}
@@ -206,5 +231,57 @@ func TestChecklistBrowserPrintHandout(t *testing.T) {
 		if box != "\"\u2610\"" {
 			t.Errorf("%s (print): answers not given print as %s, want empty boxes", u, box)
 		}
+	}
+}
+
+// Copying the summary works, or shows its text selected to copy by hand,
+// visibly, wherever the checklist is: on its own, embedded through either
+// code, embedded by an old code that does not grant the clipboard, and
+// where the browser refuses.
+func TestChecklistBrowserCopyWorksOrShowsTheText(t *testing.T) {
+	s := served(t)
+	u := s.url(widgets.ChecklistName, s.en())
+	views := openViews(t, s, widgets.ChecklistName, 360)
+	// An embed code from before the clipboard was granted.
+	old := plainIframe(t, s, widgets.ChecklistName, 360, func(code string) string {
+		return strings.Replace(code, ` allow="clipboard-write"`, "", 1)
+	})
+	views = append(views, view{tb: old, frame: u, where: "checklist embedded by a code that does not grant the clipboard"})
+	// A browser that refuses, on the widget's own page.
+	refused := open(t, u, tabOptions{width: 360})
+	waitApp(refused)
+	eval[bool](refused, `Object.defineProperty(navigator, "clipboard", {configurable: true, value: {writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"))}}); true`)
+	views = append(views, view{tb: refused, where: u + " where the browser refuses to copy"})
+
+	for _, v := range views {
+		veval[bool](v, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		v.wait("the summary", `!!document.querySelector(".wm-summary")`)
+		summary := veval[string](v, `document.querySelector(".wm-summary-text").textContent`)
+		v.bringTo(".wm-actions button", 0.5)
+		b := v.rectOf(".wm-actions button")
+		tap(v.tb, (b.Left+b.Right)/2, (b.Top+b.Bottom)/2)
+		v.wait("the copy to say what it did", `document.querySelector(".wm-copy-note").textContent !== ""`)
+		v.settle()
+		note := veval[string](v, `document.querySelector(".wm-copy-note").textContent`)
+		n, screen := v.rectOf(".wm-copy-note"), v.onScreen()
+		if n.Bottom-n.Top <= 0 || n.Top < screen.Top || n.Bottom > screen.Bottom {
+			t.Errorf("%s: the copy says %q where the reader cannot see it", v.where, note)
+		}
+		c := s.en().UI
+		switch note {
+		case c.Copied:
+			if strings.Contains(v.where, "refuses") || strings.Contains(v.where, "does not grant") {
+				t.Errorf("%s: the copy says it worked", v.where)
+			}
+		case c.CopyFailed:
+			text := veval[[]any](v, `(() => { const a = document.getElementById("wm-copy-text"); return a ? [a.value, a.selectionStart, a.selectionEnd, document.activeElement === a, a.getClientRects().length > 0] : []; })()`)
+			if len(text) != 5 || text[0] != summary || text[1] != 0.0 || text[2] != float64(len([]rune(summary))) || text[3] != true || text[4] != true {
+				t.Errorf("%s: the copy failed and the text to copy by hand is not shown, focused and selected: %v", v.where, text)
+			}
+		default:
+			t.Errorf("%s: the copy says %q", v.where, note)
+		}
+		viewShot(v.tb, "copy-checklist-360-"+strings.NewReplacer(" ", "-", "/", "-", ":", "").Replace(strings.TrimPrefix(v.where, s.origin)))
+		noConsoleErrors(v.tb, v.where)
 	}
 }

@@ -29,11 +29,13 @@ func TestCorrectionReachesAReturningReader(t *testing.T) {
 	s := served(t)
 	t.Parallel()
 
-	// The corrected content: the first technology's summary, changed.
+	// The corrected content: the first technology's summary, changed
+	// after its lead (which the summary must begin with).
 	en := os.DirFS(filepath.Join("..", "data", "en"))
 	corrected := fstest.MapFS{}
-	old := s.en().Journey.Stages[0].Technologies[0].Summary
-	fixed := "Corrected: " + old
+	tech := s.en().Journey.Stages[0].Technologies[0]
+	old := strings.TrimSpace(strings.TrimPrefix(tech.Summary, tech.Lead))
+	fixed := old + " Corrected."
 	entries, err := os.ReadDir(filepath.Join("..", "data", "en"))
 	if err != nil {
 		t.Fatal(err)
@@ -44,8 +46,8 @@ func TestCorrectionReachesAReturningReader(t *testing.T) {
 			t.Fatal(err)
 		}
 		if e.Name() == "journey.json" {
-			was, _ := json.Marshal(old)
-			now, _ := json.Marshal(fixed)
+			was, _ := json.Marshal(tech.Summary)
+			now, _ := json.Marshal(tech.Lead + " " + fixed)
 			if !strings.Contains(string(b), string(was)) {
 				t.Fatalf("journey.json does not hold %s as written", was)
 			}

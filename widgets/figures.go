@@ -76,7 +76,7 @@ type Figures struct {
 // of the rights map's.
 func (f *Figures) sources() *sourceList {
 	if f.cites == nil {
-		f.cites = newSourceList(f.Content, func(id string) string { return anchorID(f.Interactive, id) })
+		f.cites = newSourceList(f.Content, FiguresName, f.Interactive)
 		for _, fig := range f.Content.Figures.Figures {
 			f.cites.add("fig-"+fig.ID, "", fig.Cite)
 		}
@@ -146,7 +146,7 @@ func figureValue(fig data.Figure) string {
 func (f *Figures) Render() app.UI {
 	fc := f.Content.Figures
 	fr := frame{name: FiguresName, interactive: f.Interactive, title: fc.Title,
-		intro: []app.UI{app.Text(fc.Intro)}, sources: f.sources()}
+		intro: fc.Intro, sources: f.sources()}
 	main := fr.render(
 		app.Ul().Class("wm-figure-list").Body(
 			app.Range(fc.Figures).Slice(func(i int) app.UI {

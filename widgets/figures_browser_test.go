@@ -22,7 +22,8 @@ import (
 // of this one.
 func init() {
 	kindChecks[widgets.FiguresName] = kindCheck{
-		readable: figuresReadable,
+		firstScreen: []string{".wm-figure"},
+		readable:    figuresReadable,
 		embedded: []embedStep{
 			// The host page scrolls to the rights map, as a reader would:
 			// the charts draw and the frame grows with them.

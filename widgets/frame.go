@@ -4,16 +4,25 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // frame is what every widget is made of around its own body: a main
 // landmark named by its heading, a header with the heading and the
-// introduction, then the body, the sources panel, the credit line and a
-// polite live region for what the widget says when something changes.
-// Readers and screen readers find the same landmarks in every widget.
+// introduction, then the body, the way to the full list of sources, the
+// credit line and a polite live region for what the widget says when
+// something changes. Readers and screen readers find the same landmarks
+// in every widget.
 type frame struct {
 	name        string // the kind's name; the main element's class is wm-<name>
 	interactive bool
 	title       string
-	intro       []app.UI
+	intro       string
+	introClaim  string // the claim whose markers follow the introduction, if any
 	sources     *sourceList
 	status      string // what the live region says
+
+	// parts are the ids of the parts a fragment opens (stages, lists).
+	// On the prerendered page each is an empty element at the top of the
+	// widget that CSS :target reads: a link to a part then scrolls to
+	// the top, so a plain iframe opened at #at keeps its heading in view
+	// instead of scrolling it away.
+	parts []string
 }
 
 // render wraps body in the frame. It returns the main element so that a
@@ -23,16 +32,62 @@ func (f frame) render(body ...app.UI) app.HTMLMain {
 	if f.interactive {
 		cls += " wm-app"
 	}
-	parts := make([]app.UI, 0, len(body)+4)
+	parts := make([]app.UI, 0, len(body)+len(f.parts)+6)
+	if !f.interactive {
+		for _, id := range f.parts {
+			parts = append(parts, app.Span().Class("wm-anchor").ID(id))
+		}
+	}
 	parts = append(parts, app.Header().Body(
 		app.H1().ID("wm-title").Text(f.title),
-		app.P().Class("wm-intro").Body(f.intro...),
+		app.P().Class("wm-intro").Body(f.introText(), f.sources.markers(f.introClaim)),
 	))
 	parts = append(parts, body...)
 	parts = append(parts,
-		f.sources.panel(),
+		f.sources.endnotes(),
+		f.sources.allSourcesLink(),
 		credit(f.sources.c, f.sources.documentIDs()),
 		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(f.status),
 	)
 	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(parts...)
+}
+
+// introText is the introduction's text. In the app it is an introText,
+// which a phone shows in two lines until the reader asks for the rest.
+func (f frame) introText() app.UI {
+	if !f.interactive {
+		return app.Text(f.intro)
+	}
+	ui := f.sources.c.UI
+	return &introText{Text: f.intro, More: ui.ReadMore, Less: ui.ReadLess}
+}
+
+// introText is a widget's introduction in the app. On a phone the
+// introduction would fill the first screen before the widget begins (the
+// journey's ran seven lines), so there it shows two lines and a button
+// for the rest; wider screens show it whole and no button. The clamp is
+// visual only: a screen reader reads the whole text either way.
+type introText struct {
+	app.Compo
+
+	Text, More, Less string
+
+	open bool
+}
+
+// Render draws the text and its button.
+func (t *introText) Render() app.UI {
+	text := app.Span().ID("wm-intro-text").Class("wm-intro-text")
+	label := t.Less
+	if !t.open {
+		text = text.Class("wm-clamp")
+		label = t.More
+	}
+	return app.Span().Body(
+		text.Text(t.Text),
+		app.Button().Type("button").Class("wm-intro-more").
+			Aria("expanded", t.open).Aria("controls", "wm-intro-text").
+			OnClick(func(ctx app.Context, e app.Event) { t.open = !t.open }).
+			Text(label),
+	)
 }

@@ -37,7 +37,7 @@ func (g *Glossary) anchor(id string) string { return anchorID(g.Interactive, id)
 // sources numbers the glossary's citations: its own, then each term's.
 func (g *Glossary) sources() *sourceList {
 	if g.cites == nil {
-		g.cites = newSourceList(g.Content, g.anchor)
+		g.cites = newSourceList(g.Content, GlossaryName, g.Interactive)
 		g.cites.add("glossary", "", g.Content.Glossary.Cite)
 		for _, t := range g.Content.Glossary.Terms {
 			g.cites.add("term-"+t.ID, "", t.Cite)
@@ -72,8 +72,9 @@ func (g *Glossary) OnMount(ctx app.Context) {
 	})
 }
 
-// OnNav follows a link to a term or a source: the filter is cleared if it
-// hides the term, and focus moves to it.
+// OnNav follows a link to a term or, from the sources page, to a citation
+// marker: the filter is cleared if it hides the term, and focus moves to
+// it.
 func (g *Glossary) OnNav(ctx app.Context) {
 	f := ctx.Page().URL().Fragment
 	if id := strings.TrimPrefix(f, "term-"); id != f && g.term(id) != nil {
@@ -84,8 +85,8 @@ func (g *Glossary) OnNav(ctx app.Context) {
 		jumpTo(ctx, g.anchor(f))
 		return
 	}
-	if g.sources().isSourceFragment(f) {
-		jumpTo(ctx, g.anchor(f))
+	if el := g.sources().markerElement(f); el != "" {
+		jumpTo(ctx, el)
 	}
 }
 
@@ -146,7 +147,7 @@ func (g *Glossary) Render() app.UI {
 	ui := g.Content.UI
 	shown := g.Shown()
 	f := frame{name: GlossaryName, interactive: g.Interactive, title: gl.Title,
-		intro: []app.UI{app.Text(gl.Intro), g.sources().markers("glossary")}, sources: g.sources(), status: g.status(len(shown))}
+		intro: gl.Intro, introClaim: "glossary", sources: g.sources(), status: g.status(len(shown))}
 	return f.render(
 		app.If(g.Interactive, func() app.UI {
 			return app.Div().Class("wm-find").Body(

@@ -21,7 +21,8 @@ import (
 // of this one.
 func init() {
 	kindChecks[widgets.GlossaryName] = kindCheck{
-		readable: glossaryReadable,
+		firstScreen: []string{".wm-letters", ".wm-entry h2"},
+		readable:    glossaryReadable,
 		embedded: []embedStep{
 			{what: "filtering", do: `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); })()`, until: `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`},
 		},
@@ -158,44 +159,6 @@ func mouse(tb *tab, x, y float64) {
 	tb.t.Helper()
 	if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y}); err != nil {
 		tb.t.Fatal(err)
-	}
-}
-
-// Citation markers jump to their entry in the sources panel and back, in
-// the app and without script.
-func TestGlossaryBrowserCitationsJumpAndBack(t *testing.T) {
-	s := served(t)
-	for _, u := range s.widgetPages(widgets.JourneyName) {
-		tb := open(t, u, tabOptions{})
-		waitApp(tb)
-		eval[bool](tb, `document.getElementById("wm-tab-after").click(); true`)
-		waitFor(tb, "the after stage", `document.querySelector(".wm-open").id === "wm-a-after"`)
-		marker := eval[string](tb, `document.querySelector(".wm-open .wm-tech .wm-refs a").id`)
-		eval[bool](tb, `document.getElementById("`+marker+`").focus(); true`)
-		pressAndCheck(tb, u, kb.Enter, false)
-		waitFor(tb, "focus on the source entry", `document.activeElement.matches(".wm-sources li")`)
-		if !eval[bool](tb, `document.querySelector(".wm-sources").open`) {
-			t.Errorf("%s: the sources panel stayed closed after following a marker", u)
-		}
-		back := strings.TrimPrefix(marker, "wm-a-")
-		eval[bool](tb, `document.activeElement.querySelector('a.wm-back[href="#`+back+`"]').focus(); true`)
-		pressAndCheck(tb, u, kb.Enter, false)
-		waitFor(tb, "focus back on the marker", `document.activeElement.id === "`+marker+`"`)
-		if got := eval[string](tb, `document.querySelector(".wm-open").id`); got != "wm-a-after" {
-			t.Errorf("%s: back from a source, the open stage is %s", u, got)
-		}
-
-		// Without script: the marker's link opens the panel at its entry.
-		pre := open(t, u, tabOptions{noScript: true})
-		waitFor(pre, "the page", `document.readyState === "complete"`)
-		if err := chromedp.Do(pre.ctx, chromedp.Click(chromedp.CSS(`#before .wm-refs a`))); err != nil {
-			t.Fatal(err)
-		}
-		// The browser scrolls to the fragment as part of the navigation.
-		waitFor(pre, "the marker link", `location.hash.startsWith("#src-")`)
-		if !eval[bool](pre, `(() => { const e = document.querySelector(location.hash); return e.getClientRects().length > 0 && e.getBoundingClientRect().top < innerHeight; })()`) {
-			t.Errorf("%s without script: the source a marker links to is not in view", u)
-		}
 	}
 }
 

@@ -15,18 +15,26 @@ import (
 // through (before, at and after the border), the technologies met at each,
 // the rights they threaten and the cases and sources behind them.
 //
+// The stages are drawn as a route (route.go) that is also the navigation;
+// each technology is a card with its name, its lead sentence and the
+// rights it threatens, its details, cases and sources one tap away; one
+// compact control highlights the technologies that threaten a right and
+// says how many there are next to itself.
+//
 // It renders in two modes. Prerendered (Interactive false) it is plain HTML
 // that works without JavaScript: stages are sections reached by anchor links
-// and shown one at a time with CSS :target, and the right filter is a set of
-// radio buttons that CSS :has() turns into highlights. In the browser app
-// (Interactive true) the same content becomes an ARIA tabs widget.
+// and shown one at a time with CSS :target, and the right filter is a
+// select whose chosen option CSS :has() turns into highlights. In the
+// browser app (Interactive true) the same content becomes an ARIA tabs
+// widget.
 //
 // Tabs rather than a stepper: readers jump between stages as often as they
 // walk through them in order (a workshop discusses "at the border" first,
 // a campaign link opens "after"), the three stages are peers that a tab list
 // shows all at once, and the APG tabs pattern is the one screen readers
 // announce reliably. The next and previous buttons at the end of each panel
-// give the walk-through order on top of it.
+// give the walk-through order on top of it, and repeat the navigation
+// where a long stage ends.
 type Journey struct {
 	app.Compo
 
@@ -50,7 +58,7 @@ func (j *Journey) sources() *sourceList {
 	if j.cites != nil {
 		return j.cites
 	}
-	s := newSourceList(j.Content, j.anchor)
+	s := newSourceList(j.Content, JourneyName, j.Interactive)
 	for _, st := range j.Content.Journey.Stages {
 		s.add(st.ID, st.ID, st.Cite)
 		for _, t := range st.Technologies {
@@ -88,9 +96,8 @@ func (j *Journey) OnInit() {
 		return
 	}
 	j.Open(app.Window().URL().Fragment)
-	checked := app.Window().Get("document").Call("querySelector", "input[name=wm-right]:checked")
-	if checked.Truthy() {
-		j.Highlight(checked.Get("value").String())
+	if sel := app.Window().GetElementByID("wm-right"); sel.Truthy() {
+		j.Highlight(sel.Get("value").String())
 	}
 }
 
@@ -112,6 +119,11 @@ func (j *Journey) OnMount(ctx app.Context) {
 
 // anchor is the element id for a stage or technology id; see anchorID.
 func (j *Journey) anchor(id string) string { return anchorID(j.Interactive, id) }
+
+// panelID is the element id of a stage's section. It is never the stage's
+// own id, which on the prerendered page belongs to the empty element at
+// the top of the widget that a link to the stage targets (see frame).
+func panelID(stage string) string { return anchorID(true, stage) }
 
 // OnNav follows the fragment when it changes after load: a link to a stage
 // or a technology, or the browser's back button.
@@ -187,78 +199,77 @@ func (j *Journey) rightsUsed() []data.Right {
 
 // Render draws the widget.
 func (j *Journey) Render() app.UI {
+	stages := j.Content.Journey.Stages
+	parts := make([]string, len(stages))
+	for i, st := range stages {
+		parts[i] = st.ID
+	}
 	f := frame{name: JourneyName, interactive: j.Interactive, title: j.Content.Journey.Title,
-		intro: []app.UI{app.Text(j.Content.Journey.Intro)}, sources: j.sources(), status: j.announce}
+		intro: j.Content.Journey.Intro, sources: j.sources(), status: j.announce, parts: parts}
 	return f.render(
-		j.renderFilter(),
 		j.renderNav(),
+		j.renderFilter(),
 		app.Div().Class("wm-stages").Body(
-			app.Range(j.Content.Journey.Stages).Slice(func(i int) app.UI {
+			app.Range(stages).Slice(func(i int) app.UI {
 				return j.renderStage(i)
 			}),
 		),
 	).Attr("data-stage", j.Stage())
 }
 
+// renderFilter is the one control that highlights the technologies that
+// threaten a right, with what it found next to it. It offers only rights
+// some technology threatens, so no choice highlights nothing everywhere.
 func (j *Journey) renderFilter() app.UI {
 	ui := j.Content.UI
 	option := func(id, label string) app.UI {
-		in := app.Input().
-			Type("radio").
-			Name("wm-right").
-			ID("wm-right-" + orNone(id)).
-			Value(id)
+		o := app.Option().Value(id).Text(label)
 		// Boolean attributes are only ever set to true: go-app's server
-		// renderer writes checked="false", which HTML reads as checked.
+		// renderer writes selected="false", which HTML reads as selected.
 		if j.right == id {
-			in = in.Checked(true)
+			o = o.Selected(true)
 		}
-		if j.Interactive {
-			in = in.OnChange(func(ctx app.Context, e app.Event) {
-				j.Highlight(ctx.JSSrc().Get("value").String())
-			})
-		}
-		return app.Label().Class("wm-chip").For("wm-right-"+orNone(id)).Body(in, app.Span().Text(label))
+		return o
 	}
 	rights := j.rightsUsed()
+	sel := app.Select().ID("wm-right").Name("wm-right").Body(
+		option("", ui.AllRights),
+		app.Range(rights).Slice(func(i int) app.UI {
+			return option(rights[i].ID, rights[i].Name)
+		}),
+	)
+	if j.Interactive {
+		sel = sel.Aria("describedby", "wm-matches").OnChange(func(ctx app.Context, e app.Event) {
+			j.Highlight(ctx.JSSrc().Get("value").String())
+			j.announce = j.matchesText(j.Content.Journey.Stages[j.stageIndex()])
+		})
+	}
 	return app.Form().Class("wm-filter").Body(
-		app.FieldSet().Body(
-			app.Legend().Text(ui.FilterLegend),
-			option("", ui.AllRights),
-			app.Range(rights).Slice(func(i int) app.UI {
-				return option(rights[i].ID, rights[i].Name)
-			}),
-		),
+		app.Label().For("wm-right").Text(ui.FilterLegend),
+		sel,
+		app.If(j.Interactive, func() app.UI {
+			return app.P().ID("wm-matches").Class("wm-matches").Text(j.matchesText(j.Content.Journey.Stages[j.stageIndex()]))
+		}),
 	)
 }
 
-func orNone(id string) string {
-	if id == "" {
-		return "none"
-	}
-	return id
-}
-
-// renderNav is the list of stages: anchor links when prerendered, an ARIA
-// tab list in the app.
+// renderNav is the route of the stages: anchor links when prerendered, an
+// ARIA tab list in the app. Each control draws its station of the route.
 func (j *Journey) renderNav() app.UI {
 	ui := j.Content.UI
 	stages := j.Content.Journey.Stages
 	if !j.Interactive {
-		return app.Nav().Class("wm-nav").Aria("label", attr(ui.StagesLabel)).Body(
+		return app.Nav().Class("wm-nav wm-route").Aria("label", attr(ui.StagesLabel)).Body(
 			app.Ol().Class("wm-tabs").Body(
 				app.Range(stages).Slice(func(i int) app.UI {
 					return app.Li().Body(
-						app.A().Class("wm-tab").ID("wm-tab-"+stages[i].ID).Href("#%s", stages[i].ID).Body(
-							app.Span().Class("wm-tab-n").Text(strconv.Itoa(i+1)),
-							app.Span().Text(stages[i].Title),
-						),
+						app.A().Class("wm-tab").ID("wm-tab-"+stages[i].ID).Href("#%s", stages[i].ID).Body(tabBody(ui, stages, i)...),
 					)
 				}),
 			),
 		)
 	}
-	return app.Div().Class("wm-nav").Body(
+	return app.Div().Class("wm-nav wm-route").Body(
 		app.Div().Class("wm-tabs").Role("tablist").Aria("label", attr(ui.StagesLabel)).Body(
 			app.Range(stages).Slice(func(i int) app.UI {
 				s := stages[i]
@@ -273,14 +284,11 @@ func (j *Journey) renderNav() app.UI {
 					ID("wm-tab-"+s.ID).
 					Role("tab").
 					Aria("selected", strconv.FormatBool(selected)).
-					Aria("controls", j.anchor(s.ID)).
+					Aria("controls", panelID(s.ID)).
 					TabIndex(tabIndex).
 					OnClick(func(ctx app.Context, e app.Event) { j.show(ctx, s.ID, "wm-tab-"+s.ID) }).
 					OnKeyDown(j.onTabKey).
-					Body(
-						app.Span().Class("wm-tab-n").Text(strconv.Itoa(i+1)),
-						app.Span().Text(s.Title),
-					)
+					Body(tabBody(ui, stages, i)...)
 			}),
 		),
 	)
@@ -351,7 +359,7 @@ func (j *Journey) renderStage(i int) app.UI {
 	s := stages[i]
 	open := s.ID == j.Stage()
 
-	sec := app.Section().ID(j.anchor(s.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+s.ID)
+	sec := app.Section().ID(panelID(s.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+s.ID)
 	if j.Interactive {
 		sec = sec.Role("tabpanel")
 		if !open {
@@ -365,7 +373,6 @@ func (j *Journey) renderStage(i int) app.UI {
 		app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),
 		app.H2().ID("wm-h-"+s.ID).TabIndex(-1).Text(s.Title),
 		app.P().Class("wm-stage-intro").Body(j.prose(s.ID, s.Intro)...),
-		j.renderMatches(s),
 		app.Ul().Class("wm-techs").Body(
 			app.Range(s.Technologies).Slice(func(k int) app.UI {
 				return j.renderTechnology(s.Technologies[k])
@@ -375,11 +382,12 @@ func (j *Journey) renderStage(i int) app.UI {
 	)
 }
 
-// renderMatches says how many technologies of the stage the highlight
-// picks out, so the highlight is not carried by colour alone.
-func (j *Journey) renderMatches(s data.Stage) app.UI {
+// matchesText says how many technologies of the stage the highlight picks
+// out, so the highlight is not carried by colour alone; "" when nothing is
+// highlighted.
+func (j *Journey) matchesText(s data.Stage) string {
 	if j.right == "" {
-		return nil
+		return ""
 	}
 	n := 0
 	for _, t := range s.Technologies {
@@ -387,46 +395,61 @@ func (j *Journey) renderMatches(s data.Stage) app.UI {
 			n++
 		}
 	}
-	text := j.Content.UI.NoMatches
-	if n > 0 {
-		text = strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(s.Technologies))).Replace(j.Content.UI.Matches)
+	if n == 0 {
+		return j.Content.UI.NoMatches
 	}
-	return app.P().Class("wm-matches").Text(text)
+	return strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(s.Technologies))).Replace(j.Content.UI.Matches)
 }
 
 func threatens(t data.Technology, right string) bool {
 	return slices.Contains(t.Rights, right)
 }
 
+// renderTechnology is a technology's card: its name, its lead and the
+// rights it threatens at a glance; the rest of its summary, its cases and
+// what the report asks behind one disclosure, so a stage reads as a row of
+// cards rather than a long document.
 func (j *Journey) renderTechnology(t data.Technology) app.UI {
 	ui := j.Content.UI
 	cls := "wm-tech"
 	if j.right != "" && threatens(t, j.right) {
 		cls += " wm-match"
 	}
+	rest := strings.TrimSpace(strings.TrimPrefix(t.Summary, t.Lead))
+	lead := j.prose(t.ID, t.Lead)
+	var more []app.UI
+	if rest != "" {
+		// The summary's citations back all of it: they follow its end.
+		lead = withTerms(j.termIndex(), t.Lead, "wm-t-"+t.ID, j.Interactive)
+		more = append(more, app.P().Body(
+			append(withTerms(j.termIndex(), rest, "wm-t-"+t.ID+"-more", j.Interactive), j.sources().markers(t.ID))...))
+	}
+	more = append(more,
+		app.H4().Text(ui.Cases+" ("+strconv.Itoa(len(t.Cases))+")"),
+		app.Ul().Class("wm-cases").Body(
+			app.Range(t.Cases).Slice(func(i int) app.UI {
+				c := t.Cases[i]
+				return app.Li().Body(
+					app.H5().Text(c.Name),
+					app.P().Body(j.prose(caseClaim(t.ID, i), c.Text)...),
+				)
+			}),
+		),
+		j.renderAsks(t),
+	)
 	return app.Li().Class(cls).ID(j.anchor(t.ID)).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
 		app.Article().Aria("labelledby", "wm-h-"+t.ID).Body(
 			app.H3().ID("wm-h-"+t.ID).Text(t.Name),
-			app.P().Body(j.prose(t.ID, t.Summary)...),
-			app.H4().Text(ui.Threatens),
-			app.Ul().Class("wm-rights").Body(
+			app.P().Class("wm-lead").Body(lead...),
+			app.P().Class("wm-threat").ID("wm-threat-"+t.ID).Text(ui.Threatens),
+			app.Ul().Class("wm-rights").Aria("labelledby", "wm-threat-"+t.ID).Body(
 				app.Range(t.Rights).Slice(func(i int) app.UI {
 					r := j.Content.Right(t.Rights[i])
 					return app.Li().Class("wm-right").Attr("data-right", r.ID).Text(r.Name)
 				}),
 			),
-			j.renderAsks(t),
-			app.Details().Class("wm-cases").Body(
-				app.Summary().Text(ui.Cases+" ("+strconv.Itoa(len(t.Cases))+")"),
-				app.Ul().Body(
-					app.Range(t.Cases).Slice(func(i int) app.UI {
-						c := t.Cases[i]
-						return app.Li().Body(
-							app.H5().Text(c.Name),
-							app.P().Body(j.prose(caseClaim(t.ID, i), c.Text)...),
-						)
-					}),
-				),
+			app.Details().Class("wm-more").Body(
+				append([]app.UI{app.Summary().Text(count(ui.MoreOne, ui.MoreMany, len(t.Cases)))}, more...)...,
 			),
 		),
 	)
@@ -435,12 +458,11 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 // renderAsks links a technology to the checklist items that answer it,
 // found from the checklist's references, so the link is never typed twice.
 func (j *Journey) renderAsks(t data.Technology) app.UI {
-	checklist := Path(ChecklistName, j.Content)
 	var links []app.UI
 	for _, l := range j.Content.Checklist.Lists {
 		for _, it := range l.Items {
 			if slices.Contains(it.Technologies, t.ID) {
-				links = append(links, app.Li().Body(app.A().Href("%s#%s", checklist, it.ID).Text(it.Text)))
+				links = append(links, app.Li().Body(widgetLink(j.Content, ChecklistName, it.ID, app.Text(it.Text))))
 			}
 		}
 	}
@@ -482,23 +504,28 @@ func (j *Journey) renderStepper(i int) app.UI {
 }
 
 // JourneyCSS returns the style rules that let the prerendered journey
-// respond without JavaScript: the chosen right highlights its technologies
-// and the tab of the stage in view looks selected. They name content ids
-// (validated to be plain lowercase words), so they are generated from the
-// content rather than written by hand.
+// respond without JavaScript: the chosen right highlights its technologies,
+// and the stage a link targets shows, its control marked as the one open.
+// They name content ids (validated to be plain lowercase words), so they
+// are generated from the content rather than written by hand.
 func JourneyCSS(c *data.Content) string {
 	j := &Journey{Content: c}
 	var b strings.Builder
 	b.WriteString("@supports selector(:has(a)){")
 	for _, r := range j.rightsUsed() {
-		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#wm-right-%s:checked) .wm-tech[data-rights~=%s]{border-inline-start-color:var(--wm-mark-line);background:var(--wm-mark)}", r.ID, r.ID)
-		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#wm-right-%s:checked) .wm-right[data-right=%s]{border-color:var(--wm-mark-line);font-weight:700}", r.ID, r.ID)
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#wm-right option[value=%s]:checked) .wm-tech[data-rights~=%s]{border-inline-start-color:var(--wm-mark-line);background:var(--wm-mark)}", r.ID, r.ID)
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#wm-right option[value=%s]:checked) .wm-right[data-right=%s]{border-color:var(--wm-mark-line);font-weight:700}", r.ID, r.ID)
 	}
 	stages := c.Journey.Stages
 	for _, s := range stages {
-		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#%s:target,#%s :target) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", s.ID, s.ID, s.ID)
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#%s:target,#%s :target) #wm-tab-%s{%s}", s.ID, panelID(s.ID), s.ID, selectedTab)
+		fmt.Fprintf(&b, ".wm-journey:not(.wm-app):has(#%s:target) #%s{display:block}", s.ID, panelID(s.ID))
 	}
-	fmt.Fprintf(&b, ".wm-journey:not(.wm-app):not(:has(.wm-stages :target)) #wm-tab-%s{background:var(--wm-accent);color:var(--wm-accent-fg);border-color:var(--wm-accent)}", stages[0].ID)
+	fmt.Fprintf(&b, ".wm-journey:not(.wm-app):not(:has(:target)) #wm-tab-%s{%s}", stages[0].ID, selectedTab)
 	b.WriteString("}")
 	return b.String()
 }
+
+// selectedTab is how the prerendered page marks the open stage's station,
+// as the app marks the selected tab (see .wm-route in waymark.css).
+const selectedTab = "--wm-stop:var(--wm-accent);--wm-stop-fg:var(--wm-accent-fg);--wm-tab-line:var(--wm-accent);font-weight:700"

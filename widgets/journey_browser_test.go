@@ -9,7 +9,9 @@ package widgets_test
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -20,9 +22,10 @@ import (
 // of this one.
 func init() {
 	kindChecks[widgets.JourneyName] = kindCheck{
-		readable: journeyReadable,
+		firstScreen: []string{".wm-route", ".wm-open .wm-tech h3"},
+		readable:    journeyReadable,
 		embedded: []embedStep{
-			{what: "opening a list of cases", do: `document.querySelector(".wm-open .wm-cases summary").click()`, until: `!!document.querySelector(".wm-open details.wm-cases[open]")`},
+			{what: "opening a technology's details", do: `document.querySelector(".wm-open .wm-more summary").click()`, until: `!!document.querySelector(".wm-open details.wm-more[open]")`},
 			{what: "changing stage", do: `document.getElementById("wm-tab-after").click()`, until: `document.querySelector(".wm-open").id === "wm-a-after"`},
 		},
 	}
@@ -77,21 +80,10 @@ func TestJourneyBrowserKeyboard(t *testing.T) {
 		tb := open(t, u, tabOptions{})
 		waitApp(tb)
 
-		// Tab from the top reaches the filter first; arrows choose a right.
-		f := pressAndCheck(tb, u, kb.Tab, false)
-		if !strings.HasPrefix(f.Where, "wm-right-") {
-			t.Errorf("%s: keyboard: the first Tab stop is %s, want the right filter", u, f.HTML)
-		}
-		pressAndCheck(tb, u, kb.ArrowRight, false)
-		if n := eval[int](tb, `document.querySelectorAll(".wm-match").length`); n == 0 {
-			t.Errorf("%s: keyboard: choosing a right with the arrow key highlighted nothing", u)
-		}
-		if txt := eval[string](tb, `(document.querySelector(".wm-open .wm-matches") || {}).textContent || ""`); txt == "" {
-			t.Errorf("%s: keyboard: the highlight has no text count for the open stage", u)
-		}
-
-		// Tab on to the selected stage tab.
-		for i := 0; i < 40 && f.Role != "tab"; i++ {
+		// Tab from the top reaches the selected stage tab first: the route
+		// comes before anything else a reader operates.
+		var f focus
+		for i := 0; i < 3 && f.Role != "tab"; i++ {
 			f = pressAndCheck(tb, u, kb.Tab, false)
 		}
 		if f.Role != "tab" || f.Selected != "true" {
@@ -125,6 +117,26 @@ func TestJourneyBrowserKeyboard(t *testing.T) {
 		}
 		if n := eval[int](tb, `document.querySelectorAll("[role=tabpanel][aria-live], .wm-stage [aria-live]").length`); n != 0 {
 			t.Errorf("%s: a stage panel is itself a live region; a stage change would re-read it whole", u)
+		}
+
+		// The next stop is the right filter, one control; an arrow key
+		// chooses a right, and the count shows beside it and is said.
+		f = pressAndCheck(tb, u, kb.Tab, false)
+		if f.Where != "wm-right" {
+			t.Errorf("%s: keyboard: after the tabs, Tab reaches %s, want the right filter", u, f.HTML)
+		}
+		pressAndCheck(tb, u, kb.ArrowDown, false)
+		waitFor(tb, "a right to be chosen", `document.getElementById("wm-right").value !== ""`)
+		if n := eval[int](tb, `document.querySelectorAll(".wm-open .wm-match").length`); n == 0 {
+			t.Errorf("%s: keyboard: choosing a right with the arrow key highlighted nothing", u)
+		}
+		shown := eval[string](tb, `document.getElementById("wm-matches").textContent`)
+		said := eval[string](tb, `document.querySelector("[role=status]").textContent`)
+		if shown == "" || said != shown {
+			t.Errorf("%s: keyboard: the highlight shows %q beside the filter and says %q; want the count, both", u, shown, said)
+		}
+		if r := eval[[]float64](tb, `[document.getElementById("wm-right").getBoundingClientRect().bottom, document.getElementById("wm-matches").getBoundingClientRect().top]`); r[1]-r[0] > 40 {
+			t.Errorf("%s: the count shows %.0f px below the filter, not next to it", u, r[1]-r[0])
 		}
 
 		// Tab into the stage and on to its "next stage" button; Enter walks on.
@@ -166,7 +178,7 @@ func journeyReadable(tb *tab, where string) {
 	if got := eval[string](tb, visibleStages); got != "before" {
 		t.Errorf("%s: visible stages %q, want the first one alone", where, got)
 	}
-	if h := eval[float64](tb, `document.querySelector("#before").getBoundingClientRect().height`); h < 200 {
+	if h := eval[float64](tb, `document.querySelector("#wm-a-before").getBoundingClientRect().height`); h < 200 {
 		t.Errorf("%s: the first stage is %.0f px tall; it is not readable", where, h)
 	}
 	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-tab-at"))); err != nil {
@@ -185,14 +197,23 @@ func journeyReadable(tb *tab, where string) {
 	if got := eval[string](tb, visibleStages); got != "after" {
 		t.Errorf("%s: Enter on the link to after shows %q", where, got)
 	}
-	right := eval[string](tb, `document.querySelector(".wm-open .wm-tech").dataset.rights.split(" ")[0]`)
-	plain := eval[string](tb, `getComputedStyle(document.querySelector(".wm-open .wm-tech")).backgroundColor`)
-	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`label[for="wm-right-`+right+`"]`))); err != nil {
+	// The filter is a select, which a keyboard works without script: the
+	// arrow key chooses the first right, and CSS marks what threatens it.
+	plain := eval[[]string](tb, `[...document.querySelectorAll(".wm-open .wm-tech")].map(e => getComputedStyle(e).backgroundColor)`)
+	if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS("#wm-right"))); err != nil {
 		t.Fatal(err)
 	}
-	marked := eval[string](tb, `getComputedStyle(document.querySelector(".wm-open .wm-tech")).backgroundColor`)
-	if marked == plain {
-		t.Errorf("%s: choosing %s did not highlight the technologies that threaten it", where, right)
+	press(tb, kb.ArrowDown, false)
+	right := eval[string](tb, `document.getElementById("wm-right").value`)
+	if right == "" {
+		t.Fatalf("%s: the arrow key chose no right in the filter", where)
+	}
+	marked := eval[[]string](tb, `[...document.querySelectorAll(".wm-open .wm-tech")].map(e => getComputedStyle(e).backgroundColor)`)
+	want := eval[[]bool](tb, `[...document.querySelectorAll(".wm-open .wm-tech")].map(e => e.dataset.rights.split(" ").includes("`+right+`"))`)
+	for i := range want {
+		if (marked[i] != plain[i]) != want[i] {
+			t.Errorf("%s: choosing %s marks technology %d as %v, want %v", where, right, i+1, marked[i] != plain[i], want[i])
+		}
 	}
 }
 
@@ -207,9 +228,11 @@ func TestJourneyBrowserKeepsNothingAfterUse(t *testing.T) {
 			eval[bool](tb, `document.getElementById("`+id+`").click(); true`)
 			waitFor(tb, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-`+strings.TrimPrefix(id, "wm-tab-")+`"`)
 		}
-		eval[bool](tb, `document.querySelector("input[name=wm-right]:not(:checked)").click(); true`)
+		eval[bool](tb, `(() => { const s = document.getElementById("wm-right"); s.selectedIndex = 1; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
 		waitFor(tb, "the highlight", `!!document.querySelector(".wm-match")`)
-		eval[bool](tb, `document.querySelector(".wm-open .wm-cases summary").click(); true`)
+		eval[bool](tb, `document.querySelector(".wm-open .wm-more summary").click(); true`)
+		eval[bool](tb, `document.querySelector(".wm-open button.wm-ref").click(); true`)
+		waitFor(tb, "the sources of a marker", `!!document.querySelector(".wm-open .wm-cite-box:not([hidden])")`)
 		settle(tb)
 		onlyFrom(t, u, tb.Requests(), s.origin)
 		keptNothing(tb, s, u+" after every control was used")
@@ -247,5 +270,83 @@ func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
 	settle(tb)
 	if y := eval[float64](tb, `window.scrollY`); y != 0 {
 		t.Errorf("opening the embedded widget at a stage scrolled the host page to %.0f px", y)
+	}
+}
+
+// A link to another widget ("What the report asks") opens it in a new tab
+// and leaves the embedded journey where it was; the checklist opens at the
+// item the link names, marked and in view.
+func TestJourneyBrowserLinksToOtherWidgetsKeepTheEmbed(t *testing.T) {
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	for _, v := range openViews(t, s, widgets.JourneyName, 360)[1:] {
+		veval[bool](v, `(() => { const d = document.querySelector(".wm-open .wm-more"); d.open = true; return true; })()`)
+		v.settle()
+		const link = `.wm-open .wm-more[open] .wm-harm a.wm-widget-link`
+		href := veval[string](v, `document.querySelector('`+link+`').href`)
+		v.bringTo(link, 0.5)
+		r := v.rectOf(link)
+		tap(v.tb, (r.Left+r.Right)/2, (r.Top+r.Bottom)/2)
+		var opened bool
+		for deadline := time.Now().Add(patience); !opened && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			targets, err := chromedp.Call(v.tb.ctx, target.GetTargets, target.GetTargetsParams{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ti := range targets.TargetInfos {
+				opened = opened || (ti.Type == "page" && ti.URL == href)
+			}
+		}
+		if !opened {
+			t.Errorf("%s: following %s opened no new tab", v.where, href)
+		}
+		v.settle()
+		if here := veval[string](v, `location.href`); !strings.HasPrefix(here, u) {
+			t.Errorf("%s: following a link to another widget replaced the journey with %s", v.where, here)
+		}
+
+		item := strings.TrimPrefix(href[strings.Index(href, "#"):], "#")
+		tb := open(t, href, tabOptions{width: 360, height: 740})
+		waitApp(tb)
+		waitFor(tb, "the item to be marked", `!!document.querySelector(".wm-item.wm-target")`)
+		if got := eval[string](tb, `document.querySelector(".wm-item.wm-target").id`); got != "wm-a-"+item {
+			t.Errorf("%s: the checklist marks %s, want the item the link names (%s)", href, got, item)
+		}
+		if !eval[bool](tb, `(() => { const r = document.querySelector(".wm-item.wm-target").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`) {
+			t.Errorf("%s: the item the link names is not in view", href)
+		}
+		viewShot(tb, "journey-link-to-checklist-item-360")
+	}
+}
+
+// A plain iframe opened at a stage (#at) shows that stage with the
+// widget's heading still in view: the link does not scroll the frame's
+// own page, before the app or after it.
+func TestJourneyBrowserPlainIframeAtAStageKeepsItsHeading(t *testing.T) {
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	tb := plainIframe(t, s, widgets.JourneyName, 360, func(code string) string {
+		return strings.Replace(code, u+`"`, u+`#at"`, 1)
+	})
+	v := view{tb: tb, frame: u, where: "journey as a plain iframe opened at #at"}
+	v.wait("the at stage", `document.querySelector(".wm-open").id === "wm-a-at"`)
+	v.settle()
+	if y := veval[float64](v, `scrollY`); y != 0 {
+		t.Errorf("%s: the frame's page is scrolled %.0f px down", v.where, y)
+	}
+	if top := veval[float64](v, `document.getElementById("wm-title").getBoundingClientRect().top`); top < 0 {
+		t.Errorf("%s: the heading is %.0f px above the frame's top", v.where, -top)
+	}
+	viewShot(tb, "journey-plain-iframe-at-360")
+
+	// The same page before the app: the link to the stage, not the app,
+	// decides where the frame's page stands.
+	pre := open(t, u+"#at", tabOptions{width: 360, height: 740, blockWasm: true})
+	waitFor(pre, "the page", `document.readyState === "complete"`)
+	if y := eval[float64](pre, `scrollY`); y != 0 {
+		t.Errorf("%s#at without the app: the page is scrolled %.0f px down", u, y)
+	}
+	if got := eval[string](pre, visibleStages); got != "at" {
+		t.Errorf("%s#at without the app: visible stages %q, want at", u, got)
 	}
 }

@@ -117,6 +117,11 @@ func visiblePanels(doc *html.Node) []string {
 // the value "true" as a bare attribute (aria-selected rather than
 // aria-selected="true"); in the browser go-app sets "true" itself. The
 // prerendered pages never carry such states (the build tests check).
+func hasAttrValue(n *html.Node, key, want string) bool {
+	v, ok := getAttr(n, key)
+	return ok && v == want
+}
+
 func ariaTrue(n *html.Node, key string) bool {
 	v, ok := getAttr(n, key)
 	return ok && (v == "true" || v == "")
@@ -263,22 +268,27 @@ func TestJourneyHighlightsTechnologiesByRight(t *testing.T) {
 	if got := strings.Join(marked, ","); got != "towers" {
 		t.Errorf("highlighted for asylum: %s, want towers", got)
 	}
-	matches := find(byID(doc, "wm-a-before"), func(n *html.Node) bool { return hasClass(n, "wm-matches") })
-	if len(matches) != 1 || text(matches[0]) != "1 of 2 technologies at this stage threaten this right." {
+	// The count stands next to the control, and the control describes
+	// itself with it.
+	matches := byID(doc, "wm-matches")
+	if matches == nil || text(matches) != "1 of 2 technologies at this stage threaten this right." {
 		t.Errorf("count for the reader is missing or wrong: %v", matches)
 	}
-	checked := find(doc, func(n *html.Node) bool { _, ok := getAttr(n, "checked"); return ok })
-	if len(checked) != 1 {
-		t.Fatalf("%d radio buttons checked, want 1", len(checked))
+	if sel := byID(doc, "wm-right"); sel == nil || !hasAttrValue(sel, "aria-describedby", "wm-matches") {
+		t.Error("the right filter is not described by its count")
 	}
-	if v, _ := getAttr(checked[0], "value"); v != "asylum" {
-		t.Errorf("checked radio = %q, want asylum", v)
+	selected := find(doc, func(n *html.Node) bool { _, ok := getAttr(n, "selected"); return n.Data == "option" && ok })
+	if len(selected) != 1 {
+		t.Fatalf("%d options selected, want 1", len(selected))
+	}
+	if v, _ := getAttr(selected[0], "value"); v != "asylum" {
+		t.Errorf("selected right = %q, want asylum", v)
 	}
 
 	j.Open("after")
 	j.Highlight("asylum")
 	doc = view(t, j)
-	if m := find(byID(doc, "wm-a-after"), func(n *html.Node) bool { return hasClass(n, "wm-matches") }); len(m) != 1 || !strings.Contains(text(m[0]), "no technology") {
+	if m := byID(doc, "wm-matches"); m == nil || !strings.Contains(text(m), "no technology") {
 		t.Error("a stage with no match does not say so")
 	}
 
@@ -294,7 +304,7 @@ func TestJourneyFilterOffersOnlyRightsInUse(t *testing.T) {
 	c.Rights = append(c.Rights, data.Right{ID: "unused", Name: "Unused right"})
 	j := &Journey{Content: c}
 	var values []string
-	for _, n := range find(view(t, j), func(n *html.Node) bool { name, _ := getAttr(n, "name"); return name == "wm-right" }) {
+	for _, n := range find(byID(view(t, j), "wm-right"), func(n *html.Node) bool { return n.Data == "option" }) {
 		v, _ := getAttr(n, "value")
 		values = append(values, v)
 	}
@@ -306,7 +316,10 @@ func TestJourneyFilterOffersOnlyRightsInUse(t *testing.T) {
 func TestPrerenderedJourneyWorksWithoutScript(t *testing.T) {
 	c := fixture(t)
 	doc := view(t, &Journey{Content: c})
-	if n := len(find(doc, func(n *html.Node) bool { _, ok := getAttr(n, "role"); return ok && n.Data != "div" })); n != 0 {
+	if n := len(find(doc, func(n *html.Node) bool {
+		r, ok := getAttr(n, "role")
+		return ok && n.Data != "div" && r != "presentation"
+	})); n != 0 {
 		t.Errorf("prerendered page claims %d ARIA widget roles that only work with the app", n)
 	}
 	if n := len(find(doc, func(n *html.Node) bool { _, ok := getAttr(n, "hidden"); return ok })); n != 0 {
@@ -324,7 +337,7 @@ func TestPrerenderedJourneyWorksWithoutScript(t *testing.T) {
 	if n := len(find(doc, func(n *html.Node) bool { return n.Data == "button" })); n != 0 {
 		t.Errorf("prerendered page has %d buttons that do nothing without the app", n)
 	}
-	if css := JourneyCSS(c); !strings.Contains(css, "#wm-right-privacy:checked") || !strings.Contains(css, "#at:target") {
+	if css := JourneyCSS(c); !strings.Contains(css, "#wm-right option[value=privacy]:checked") || !strings.Contains(css, "#at:target") {
 		t.Errorf("no-script rules do not cover the content's rights and stages:\n%s", css)
 	}
 }

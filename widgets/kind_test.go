@@ -64,13 +64,17 @@ func TestEveryKindIsComplete(t *testing.T) {
 func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 	c := fixture(t)
 	pages := Pages(map[string]*data.Content{"en": c})
-	if len(pages) != len(Kinds)+1 {
-		t.Fatalf("%d pages, want one per kind and the index", len(pages))
+	if len(pages) != 2*len(Kinds)+1 {
+		t.Fatalf("%d pages, want one per kind, one per kind's sources and the index", len(pages))
 	}
 	for i, k := range Kinds {
 		p := pages[i]
-		if p.Kind == nil || p.Kind.Name != k.Name || p.Path != Path(k.Name, c) || p.Title != k.Title(c) || p.Description != k.Description(c) || p.Dir != c.UI.Dir {
+		if p.Kind == nil || p.Sources || p.Kind.Name != k.Name || p.Path != Path(k.Name, c) || p.Title != k.Title(c) || p.Description != k.Description(c) || p.Dir != c.UI.Dir {
 			t.Errorf("page %d is %+v, want kind %s in en", i, p, k.Name)
+		}
+		p = pages[len(Kinds)+i]
+		if p.Kind == nil || !p.Sources || p.Kind.Name != k.Name || p.Path != Path(k.Name, c)+"sources/" || !strings.Contains(p.Title, k.Title(c)) {
+			t.Errorf("page %d is %+v, want the sources of kind %s in en", len(Kinds)+i, p, k.Name)
 		}
 	}
 	if last := pages[len(pages)-1]; last.Path != "/" || last.Kind != nil {

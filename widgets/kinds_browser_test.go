@@ -34,6 +34,9 @@ type kindCheck struct {
 	// live, if set, brings out what the app shows only once the reader
 	// acts, so that accessibility and the screenshots cover it too.
 	live func(tb *tab)
+	// firstScreen select what a phone's first screen must show, in the
+	// app, for a reader to begin.
+	firstScreen []string
 }
 
 // embedStep is one thing a reader does in an embedded widget: scroll the
@@ -57,6 +60,9 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 			kc, ok := kindChecks[k.Name]
 			if !ok || kc.readable == nil || len(kc.embedded) == 0 {
 				t.Fatalf("kind %s registers no readable check and embedded steps in kindChecks (from widgets/%s_browser_test.go)", k.Name, k.Name)
+			}
+			if len(kc.firstScreen) == 0 {
+				t.Fatalf("kind %s registers nothing its first screen must show (firstScreen in widgets/%s_browser_test.go)", k.Name, k.Name)
 			}
 			for _, u := range s.widgetPages(k.Name) {
 				t.Run("without the app", func(t *testing.T) { checkWithoutApp(t, u, kc) })
@@ -83,6 +89,7 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 				})
 			}
 			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.embedded) })
+			t.Run("reader", func(t *testing.T) { checkReader(t, s, k.Name, kc) })
 		})
 	}
 }

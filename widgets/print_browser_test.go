@@ -32,11 +32,14 @@ func TestHandoutsPrintWhatTheNumbersPointTo(t *testing.T) {
 	if got := shownCount(tb, ".wm-cases li"); got != cases {
 		t.Errorf("journey (print): %d of %d cases printed", got, cases)
 	}
-	entries := eval[int](tb, `document.querySelectorAll(".wm-sources li").length`)
-	if got := shownCount(tb, ".wm-sources li"); got != entries || entries == 0 {
-		t.Errorf("journey (print): %d of %d source entries printed", got, entries)
+	entries := eval[int](tb, `document.querySelectorAll(".wm-endnotes li").length`)
+	if got := shownCount(tb, ".wm-endnotes li"); got != entries || entries == 0 {
+		t.Errorf("journey (print): %d of %d source entries printed as endnotes", got, entries)
 	}
-	address := eval[string](tb, `(() => { const a = document.querySelector('.wm-sources a[href^="http"]'); return getComputedStyle(a, "::after").content + "|" + a.href; })()`)
+	if n := shownCount(tb, ".wm-cite-box"); n != 0 {
+		t.Errorf("journey (print): %d boxes of sources print in the text, beside the endnotes", n)
+	}
+	address := eval[string](tb, `(() => { const a = document.querySelector('.wm-endnotes a[href^="http"]'); return getComputedStyle(a, "::after").content + "|" + a.href; })()`)
 	if content, href, _ := strings.Cut(address, "|"); !strings.Contains(content, href) {
 		t.Errorf("journey (print): a source prints %s after its link, want its address %s", content, href)
 	}

@@ -1,16 +1,20 @@
 package widgets
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"waymark/data"
 )
 
-// Page is one address Waymark serves: a widget in one language, or the
-// index. The same table registers routes in the browser app and tells the
-// build which pages to prerender, so a route cannot exist on one side only.
+// Page is one address Waymark serves: a widget in one language, its
+// sources page, or the index. The same table registers routes in the
+// browser app and tells the build which pages to prerender, so a route
+// cannot exist on one side only.
 type Page struct {
 	Kind        *Kind  // nil for the index
+	Sources     bool   // the kind's sources page, not the widget
 	Lang        string // e.g. "en"
 	Path        string // e.g. "/w/journey/en/"
 	Title       string // the page's <title>
@@ -19,8 +23,9 @@ type Page struct {
 	New         func() app.Composer
 }
 
-// Pages lists every kind of widget in every language of contents, plus the
-// index at "/" (go-app's service worker caches "/", so it must exist).
+// Pages lists every kind of widget in every language of contents, then
+// each one's sources page, then the index at "/" (go-app's service worker
+// caches "/", so it must exist).
 // Components render the app's markup in the browser and the prerendered
 // markup everywhere else.
 func Pages(contents map[string]*data.Content) []Page {
@@ -38,6 +43,23 @@ func Pages(contents map[string]*data.Content) []Page {
 				Description: k.Description(c),
 				Dir:         c.UI.Dir,
 				New:         func() app.Composer { return k.New(c, app.IsClient) },
+			})
+		}
+	}
+	for i := range Kinds {
+		k := &Kinds[i]
+		for _, lang := range langs {
+			c := contents[lang]
+			title := strings.ReplaceAll(c.UI.SourcesTitle, "{title}", k.Title(c))
+			pages = append(pages, Page{
+				Kind:        k,
+				Sources:     true,
+				Lang:        lang,
+				Path:        Path(k.Name, c) + "sources/",
+				Title:       title,
+				Description: title,
+				Dir:         c.UI.Dir,
+				New:         func() app.Composer { return &SourcesPage{Kind: k, Content: c, Interactive: app.IsClient} },
 			})
 		}
 	}

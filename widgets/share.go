@@ -18,41 +18,65 @@ const (
 	NotApplicable Answer = 'x'
 )
 
-// maxShare bounds a share fragment. A real one is a list id, a colon and
-// one character per item; anything longer was not made by Waymark.
-const maxShare = 256
+// maxShare bounds a share fragment. A real one is a list id, the version
+// and, per answered item, its id and one character; anything longer was
+// not made by Waymark.
+const maxShare = 2048
 
-// EncodeAnswers writes the answers to a list as a URL fragment,
-// "<list>:<codes>", one code per item in the list's order (d done, n not
-// yet, x not applicable, - unanswered), trailing unanswered items dropped.
-// The answers live only in the fragment, which browsers never send to a
-// server.
-func EncodeAnswers(list data.ChecklistList, answers map[string]Answer) string {
-	codes := make([]byte, len(list.Items))
-	for i, it := range list.Items {
+// shareVersion is the version of the share format EncodeAnswers writes.
+// Version 1 ("<list>:<codes>") numbered the items by position, so a
+// reordered list moved every answer to another item; version 2 names
+// each item by its id.
+const shareVersion = "2"
+
+// EncodeAnswers writes answers as a URL fragment that opens list:
+// "<list>:2:<item>=<code>,<item>=<code>", each answered item by its id
+// (d done, n not yet, x not applicable), in the order of items. Items
+// can then be reordered, added or removed and every answer still goes to
+// its own item. The answers live only in the fragment, which browsers
+// never send to a server.
+func EncodeAnswers(list string, items []data.ChecklistItem, answers map[string]Answer) string {
+	var b strings.Builder
+	b.WriteString(list + ":" + shareVersion + ":")
+	first := true
+	for _, it := range items {
 		a, ok := answers[it.ID]
-		if !ok || !a.valid() {
-			a = Unanswered
+		if !ok || a == Unanswered || !a.valid() {
+			continue
 		}
-		codes[i] = byte(a)
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		b.WriteString(it.ID + "=" + string(a))
 	}
-	return list.ID + ":" + strings.TrimRight(string(codes), string(Unanswered))
+	return b.String()
 }
 
 func (a Answer) valid() bool {
 	return a == Done || a == NotYet || a == NotApplicable || a == Unanswered
 }
 
-// DecodeAnswers reads a fragment written by EncodeAnswers. It returns the
-// list's id and the answered items; it rejects anything it did not write,
-// saying why, since a fragment comes from a link anyone can edit.
-func DecodeAnswers(fragment string, lists []data.ChecklistList) (string, map[string]Answer, error) {
+// Decoded is what a share fragment held.
+type Decoded struct {
+	List    string            // the list it opens
+	Answers map[string]Answer // item id -> answer, for items the checklist has
+	// Unread counts the answers for items the checklist no longer has:
+	// the link is older than the content.
+	Unread int
+}
+
+// DecodeAnswers reads a fragment written by EncodeAnswers, or by version
+// 1 of it. It rejects anything Waymark did not write, saying why, since a
+// fragment comes from a link anyone can edit; answers to items the
+// checklist no longer has are counted, not applied.
+func DecodeAnswers(fragment string, lists []data.ChecklistList) (Decoded, error) {
 	if len(fragment) > maxShare {
-		return "", nil, fmt.Errorf("the link is %d characters long, more than %d", len(fragment), maxShare)
+		return Decoded{}, fmt.Errorf("the link is %d characters long, more than %d", len(fragment), maxShare)
 	}
-	id, codes, ok := strings.Cut(fragment, ":")
+	id, rest, ok := strings.Cut(fragment, ":")
 	if !ok {
-		return "", nil, fmt.Errorf("the link holds no answers")
+		return Decoded{}, fmt.Errorf("the link holds no answers")
 	}
 	var list *data.ChecklistList
 	for i := range lists {
@@ -61,20 +85,77 @@ func DecodeAnswers(fragment string, lists []data.ChecklistList) (string, map[str
 		}
 	}
 	if list == nil {
-		return "", nil, fmt.Errorf("the link names no known checklist")
+		return Decoded{}, fmt.Errorf("the link names no known checklist")
 	}
-	if len(codes) > len(list.Items) {
-		return "", nil, fmt.Errorf("the link has %d answers for %d items", len(codes), len(list.Items))
+	if pairs, ok := strings.CutPrefix(rest, shareVersion+":"); ok {
+		return decodeByID(id, pairs, lists)
 	}
-	answers := map[string]Answer{}
+	return decodeByPosition(list, rest, lists)
+}
+
+// decodeByID reads version 2: "<item>=<code>" pairs.
+func decodeByID(list, pairs string, lists []data.ChecklistList) (Decoded, error) {
+	d := Decoded{List: list, Answers: map[string]Answer{}}
+	if pairs == "" {
+		return d, nil
+	}
+	known := map[string]bool{}
+	for _, l := range lists {
+		for _, it := range l.Items {
+			known[it.ID] = true
+		}
+	}
+	seen := map[string]bool{}
+	for i, pair := range strings.Split(pairs, ",") {
+		item, code, ok := strings.Cut(pair, "=")
+		if !ok || item == "" || len(code) != 1 || !Answer(code[0]).valid() || Answer(code[0]) == Unanswered {
+			return Decoded{}, fmt.Errorf("answer %d is not an item and one of d, n or x", i+1)
+		}
+		if seen[item] {
+			return Decoded{}, fmt.Errorf("answer %d answers an item twice", i+1)
+		}
+		seen[item] = true
+		if !known[item] {
+			d.Unread++
+			continue
+		}
+		d.Answers[item] = Answer(code[0])
+	}
+	return d, nil
+}
+
+// decodeByPosition reads version 1, one code per item in the order the
+// list had when version 1 links were made (ShareOrder), so they keep
+// reaching their items after a reorder.
+func decodeByPosition(list *data.ChecklistList, codes string, lists []data.ChecklistList) (Decoded, error) {
+	order := list.ShareOrder
+	if len(order) == 0 {
+		for _, it := range list.Items {
+			order = append(order, it.ID)
+		}
+	}
+	if len(codes) > len(order) {
+		return Decoded{}, fmt.Errorf("the link has %d answers for %d items", len(codes), len(order))
+	}
+	d := Decoded{List: list.ID, Answers: map[string]Answer{}}
+	known := map[string]bool{}
+	for _, l := range lists {
+		for _, it := range l.Items {
+			known[it.ID] = true
+		}
+	}
 	for i := 0; i < len(codes); i++ {
 		a := Answer(codes[i])
 		if !a.valid() {
-			return "", nil, fmt.Errorf("answer %d is not one of d, n, x or -", i+1)
+			return Decoded{}, fmt.Errorf("answer %d is not one of d, n, x or -", i+1)
 		}
-		if a != Unanswered {
-			answers[list.Items[i].ID] = a
+		switch {
+		case a == Unanswered:
+		case !known[order[i]]:
+			d.Unread++
+		default:
+			d.Answers[order[i]] = a
 		}
 	}
-	return id, answers, nil
+	return d, nil
 }

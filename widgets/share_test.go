@@ -1,8 +1,11 @@
 package widgets
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"waymark/data"
 )
 
 // TestShareRoundTripsEveryState encodes and decodes every combination of
@@ -23,22 +26,93 @@ func TestShareRoundTripsEveryState(t *testing.T) {
 					answers[list.Items[i].ID] = a
 				}
 			}
-			frag := EncodeAnswers(list, answers)
-			id, got, err := DecodeAnswers(frag, lists)
+			frag := EncodeAnswers(list.ID, list.Items, answers)
+			got, err := DecodeAnswers(frag, lists)
 			if err != nil {
 				t.Fatalf("%q: %v", frag, err)
 			}
-			if id != list.ID || len(got) != len(answers) {
-				t.Fatalf("%q decoded to %s %v, want %s %v", frag, id, got, list.ID, answers)
+			if got.List != list.ID || len(got.Answers) != len(answers) || got.Unread != 0 {
+				t.Fatalf("%q decoded to %+v, want %s %v", frag, got, list.ID, answers)
 			}
 			for item, a := range answers {
-				if got[item] != a {
-					t.Fatalf("%q: item %s = %c, want %c", frag, item, got[item], a)
+				if got.Answers[item] != a {
+					t.Fatalf("%q: item %s = %c, want %c", frag, item, got.Answers[item], a)
 				}
 			}
 		}
 	}
 }
+
+// One link carries the answers to every list, and opens the one the
+// reader was in.
+func TestShareCarriesEveryList(t *testing.T) {
+	lists := fixture(t).Checklist.Lists
+	var all []data.ChecklistItem
+	for _, l := range lists {
+		all = append(all, l.Items...)
+	}
+	answers := map[string]Answer{"states-ban": Done, "org-consent": NotApplicable}
+	got, err := DecodeAnswers(EncodeAnswers("organizations", all, answers), lists)
+	if err != nil || got.List != "organizations" || len(got.Answers) != 2 || got.Answers["states-ban"] != Done || got.Answers["org-consent"] != NotApplicable {
+		t.Errorf("a link for both lists decoded to %+v (%v)", got, err)
+	}
+}
+
+// reordered is the fixture's first list as an editor might change it:
+// items moved, one removed, one added. Its share order is the order the
+// list had when version 1 links were made.
+func reordered(t *testing.T) []data.ChecklistList {
+	lists := fixture(t).Checklist.Lists
+	l := &lists[0]
+	for _, it := range l.Items {
+		l.ShareOrder = append(l.ShareOrder, it.ID) // states-assess, states-ban, states-remedy
+	}
+	l.Items = []data.ChecklistItem{l.Items[2], {ID: "states-new", Text: "New."}, l.Items[0]} // states-ban is gone
+	return lists
+}
+
+// Answers stay with their items when the list is reordered, items are
+// added or removed: a link by id, and a link of version 1 (by position),
+// both reach the right items, and what they held for an item that is gone
+// is counted, not moved onto another.
+func TestShareSurvivesReorderingAddingAndRemoving(t *testing.T) {
+	before := fixture(t).Checklist.Lists
+	after := reordered(t)
+	answers := map[string]Answer{"states-assess": Done, "states-ban": NotYet, "states-remedy": NotApplicable}
+	want := map[string]Answer{"states-assess": Done, "states-remedy": NotApplicable}
+	for _, link := range []string{
+		EncodeAnswers("states", before[0].Items, answers), // made before the change
+		"states:dnx", // version 1, as readers' links still say
+	} {
+		got, err := DecodeAnswers(link, after)
+		if err != nil {
+			t.Fatalf("%q after the change: %v", link, err)
+		}
+		if len(got.Answers) != len(want) || got.Answers["states-assess"] != Done || got.Answers["states-remedy"] != NotApplicable {
+			t.Errorf("%q after the change gives %v, want %v", link, got.Answers, want)
+		}
+		if got.Unread != 1 {
+			t.Errorf("%q after the change: %d answers unread, want the 1 for the removed item", link, got.Unread)
+		}
+	}
+	// Written again, the link names the items as they are now.
+	if got := EncodeAnswers("states", after[0].Items, want); got != "states:2:states-remedy=x,states-assess=d" {
+		t.Errorf("re-encoded after the change: %q", got)
+	}
+}
+
+// Stored answers are share fragments too: saved before a reorder, read
+// after it, they stay with their items.
+func TestStoredAnswersSurviveReordering(t *testing.T) {
+	before := fixture(t).Checklist.Lists
+	stored := EncodeAnswers("states", before[0].Items, map[string]Answer{"states-remedy": Done})
+	got, err := DecodeAnswers(stored, reordered(t))
+	if err != nil || !maps1(got.Answers, "states-remedy", Done) {
+		t.Errorf("stored %q read after a reorder: %+v (%v)", stored, got, err)
+	}
+}
+
+func maps1(m map[string]Answer, k string, a Answer) bool { return len(m) == 1 && m[k] == a }
 
 func TestShareRejectsWhatItDidNotWrite(t *testing.T) {
 	lists := fixture(t).Checklist.Lists
@@ -48,13 +122,20 @@ func TestShareRejectsWhatItDidNotWrite(t *testing.T) {
 		{"nope:dd", "names no known checklist"},
 		{"states:dddd", "4 answers for 3 items"},
 		{"states:dq", "answer 2 is not one of"},
-		{"states:" + strings.Repeat("d", 300), "more than 256"},
+		{"states:" + strings.Repeat("d", 3000), "more than 2048"},
 		{"states:d\x00", "answer 2 is not one of"},
 		{`states:"><script>`, "answers for 3 items"},
 		{"organizations:é", "answer 1 is not one of"},
+		{"states:2:states-ban", "answer 1 is not an item"},
+		{"states:2:states-ban=q", "answer 1 is not an item"},
+		{"states:2:states-ban=-", "answer 1 is not an item"},
+		{"states:2:states-ban=dd", "answer 1 is not an item"},
+		{"states:2:states-ban=d,,", "answer 2 is not an item"},
+		{"states:2:=d", "answer 1 is not an item"},
+		{"states:2:states-ban=d,states-ban=n", "answers an item twice"},
 	}
 	for _, tt := range tests {
-		_, _, err := DecodeAnswers(tt.fragment, lists)
+		_, err := DecodeAnswers(tt.fragment, lists)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("DecodeAnswers(%q) = %v, want an error saying %q", tt.fragment, err, tt.want)
 		}
@@ -65,32 +146,34 @@ func TestShareRejectsWhatItDidNotWrite(t *testing.T) {
 // panic, and whatever it accepts must encode back to an equivalent link.
 // The seed corpus is in testdata/fuzz/FuzzDecodeAnswers.
 func FuzzDecodeAnswers(f *testing.F) {
-	for _, s := range []string{"states:dnx", "organizations:", "states:--d", "x:y", ":", "states:\xff"} {
+	for _, s := range []string{"states:dnx", "organizations:", "states:--d", "x:y", ":", "states:\xff", "states:2:states-ban=d,org-consent=x", "states:2:", "states:2:nope=d"} {
 		f.Add(s)
 	}
 	lists := fixture(f).Checklist.Lists
+	var all []data.ChecklistItem
+	for _, l := range lists {
+		all = append(all, l.Items...)
+	}
 	f.Fuzz(func(t *testing.T, fragment string) {
-		id, answers, err := DecodeAnswers(fragment, lists)
+		d, err := DecodeAnswers(fragment, lists)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("an error with no message")
 			}
 			return
 		}
-		for _, l := range lists {
-			if l.ID != id {
-				continue
-			}
-			again := EncodeAnswers(l, answers)
-			id2, answers2, err := DecodeAnswers(again, lists)
-			if err != nil || id2 != id || len(answers2) != len(answers) {
-				t.Fatalf("%q decoded, re-encoded as %q, which decodes to %s %v (%v)", fragment, again, id2, answers2, err)
-			}
-			if len(again) > len(fragment) {
-				t.Fatalf("re-encoding %q grew it to %q", fragment, again)
-			}
-			return
+		if !slices.ContainsFunc(lists, func(l data.ChecklistList) bool { return l.ID == d.List }) {
+			t.Fatalf("%q decoded to unknown list %q", fragment, d.List)
 		}
-		t.Fatalf("%q decoded to unknown list %q", fragment, id)
+		again := EncodeAnswers(d.List, all, d.Answers)
+		d2, err := DecodeAnswers(again, lists)
+		if err != nil || d2.List != d.List || len(d2.Answers) != len(d.Answers) || d2.Unread != 0 {
+			t.Fatalf("%q decoded, re-encoded as %q, which decodes to %+v (%v)", fragment, again, d2, err)
+		}
+		for k, a := range d.Answers {
+			if d2.Answers[k] != a {
+				t.Fatalf("%q: re-encoded, item %s is %c, was %c", fragment, k, d2.Answers[k], a)
+			}
+		}
 	})
 }

@@ -11,33 +11,47 @@ import (
 )
 
 // sourceList numbers the citations a widget makes in reading order, like
-// footnotes: each claim carries markers that jump to numbered entries in
-// the widget's sources panel, and each entry links back to every claim
-// that cites it. It is built once from the content, before rendering, so
-// numbers never depend on which part of the widget is open.
+// footnotes. Each claim carries a marker; in the app the marker opens the
+// claim's sources in place, under the text, and on the prerendered page
+// it links to the entry on the widget's sources page. That page lists
+// every citation once, numbered as the widget cites it, with links back
+// to each marker. It is built once from the content, before rendering,
+// so numbers never depend on which part of the widget is open.
+//
+// The full list lives on a page of its own, not at the foot of the
+// widget: with every footnote listed it is longer than the widget (the
+// journey's ran to 30,000 px on a phone), it pushed an embedded widget
+// past what a host page will grow it to, and it was half of the bytes a
+// reader waited for before the first stage showed.
 //
 // Because it is told which part of the widget (a stage, a list) holds each
 // claim, it is also how a widget whose parts show one at a time finds the
 // part a fragment names: the part itself, a claim inside it (a technology,
 // an item) or a citation marker inside it.
 type sourceList struct {
-	c      *data.Content
-	anchor func(string) string
+	c           *data.Content
+	kind        string // the widget's kind, whose sources page this is
+	interactive bool   // the list serves the app, not the prerendered page
 
 	order  []string            // citation ids; number = index + 1
 	num    map[string]int      // citation id -> number
 	claims map[string][]string // claim -> citation ids
 	backs  map[string][]string // citation id -> marker ids
 	owner  map[string]string   // marker or claim id -> the part of the widget that holds it
+	claim  map[string]string   // marker id -> the claim it belongs to
+
+	tips map[string]*citeTip // claim -> what its marker in the app shows
 }
 
-func newSourceList(c *data.Content, anchor func(string) string) *sourceList {
+func newSourceList(c *data.Content, kind string, interactive bool) *sourceList {
 	return &sourceList{
-		c: c, anchor: anchor,
+		c: c, kind: kind, interactive: interactive,
 		num:    map[string]int{},
 		claims: map[string][]string{},
 		backs:  map[string][]string{},
 		owner:  map[string]string{},
+		claim:  map[string]string{},
+		tips:   map[string]*citeTip{},
 	}
 }
 
@@ -59,12 +73,19 @@ func (s *sourceList) add(claim, owner string, ids []string) {
 		m := markerID(claim, s.num[id])
 		s.backs[id] = append(s.backs[id], m)
 		s.owner[m] = owner
+		s.claim[m] = claim
 	}
 }
 
+// markerID names one citation of a claim; the sources page links back to
+// it. In the app a claim has one marker for all its citations, whose
+// element id is the claim's first marker id (see markerElement).
 func markerID(claim string, n int) string { return "ref-" + claim + "-" + strconv.Itoa(n) }
 
 func sourceID(citation string) string { return "src-" + citation }
+
+// sourcesPath is the address of the widget's sources page.
+func (s *sourceList) sourcesPath() string { return Path(s.kind, s.c) + "sources/" }
 
 // partOf names the part of the widget (a stage, a list) that a fragment
 // names or holds: the part itself, a claim or a citation marker in it. ok
@@ -75,84 +96,173 @@ func (s *sourceList) partOf(fragment string) (part string, ok bool) {
 	return part, ok && part != ""
 }
 
-// isSourceFragment says whether a fragment names a marker or an entry.
-func (s *sourceList) isSourceFragment(fragment string) bool {
-	if strings.HasPrefix(fragment, "ref-") {
-		_, ok := s.owner[fragment]
-		return ok
+// markerElement is the element id of the marker a fragment names ("" for
+// none): a link back from the sources page names one citation of a claim,
+// and in the app the claim's one marker stands for all of them.
+func (s *sourceList) markerElement(fragment string) string {
+	claim, ok := s.claim[fragment]
+	if !ok {
+		return ""
 	}
-	return strings.HasPrefix(fragment, "src-") && s.num[strings.TrimPrefix(fragment, "src-")] > 0
+	if !s.interactive {
+		return s.anchor(fragment)
+	}
+	return s.anchor(markerID(claim, s.num[s.claims[claim][0]]))
 }
+
+// anchor is the element id a fragment names; see anchorID.
+func (s *sourceList) anchor(id string) string { return anchorID(s.interactive, id) }
 
 // follow handles a fragment that changed after load (a link, the back
 // button): it opens the part that holds what the fragment names and, for
-// a citation marker or a source entry, moves focus there.
+// a citation marker, moves focus there.
 func (s *sourceList) follow(ctx app.Context, fragment string, open func(part string)) {
 	if p, ok := s.partOf(fragment); ok {
 		open(p)
 	}
-	if s.isSourceFragment(fragment) {
-		jumpTo(ctx, s.anchor(fragment))
+	if el := s.markerElement(fragment); el != "" {
+		jumpTo(ctx, el)
 	}
 }
 
-// markers renders the claim's citation markers.
+// markers renders the claim's citation marker: in the app one button that
+// opens the claim's sources under the text; prerendered, a link per
+// citation to its entry on the sources page.
 func (s *sourceList) markers(claim string) app.UI {
 	ids := s.claims[claim]
 	if len(ids) == 0 {
 		return nil
 	}
-	return app.Sup().Class("wm-refs").Body(
+	ui := s.c.UI
+	if s.interactive {
+		// A new component each render, as go-app expects; what it shows is
+		// worked out once.
+		tip := s.tips[claim]
+		if tip == nil {
+			tip = s.newTip(claim)
+			s.tips[claim] = tip
+		}
+		fresh := *tip
+		return &fresh
+	}
+	return app.Span().Class("wm-refs").Body(
 		app.Range(ids).Slice(func(i int) app.UI {
 			n := s.num[ids[i]]
-			label := strings.ReplaceAll(s.c.UI.SourceN, "{n}", strconv.Itoa(n))
-			return app.A().ID(s.anchor(markerID(claim, n))).Href("#"+sourceID(ids[i])).
+			label := strings.ReplaceAll(ui.SourceN, "{n}", strconv.Itoa(n)) + " " + ui.NewTab
+			return app.A().Class("wm-ref").ID(s.anchor(markerID(claim, n))).
+				Href(s.sourcesPath()+"#"+sourceID(ids[i])).Target("_blank").
 				Aria("label", attr(label)).Text(strconv.Itoa(n))
 		}),
 	)
 }
 
-// panel renders the widget's sources: every citation with the place in its
-// document, the footnote's text and public address, and links back.
-func (s *sourceList) panel() app.UI {
+// newTip makes the app's marker of a claim.
+func (s *sourceList) newTip(claim string) *citeTip {
+	ui := s.c.UI
+	ids := s.claims[claim]
+	nums := make([]string, len(ids))
+	entries := make([]citeEntry, len(ids))
+	for i, id := range ids {
+		nums[i] = strconv.Itoa(s.num[id])
+		entries[i] = s.entry(id)
+	}
+	label := strings.ReplaceAll(ui.SourceN, "{n}", nums[0])
+	if len(ids) > 1 {
+		label = strings.ReplaceAll(ui.SourcesN, "{n}", strings.Join(nums, ", "))
+	}
+	first := markerID(claim, s.num[ids[0]])
+	return &citeTip{
+		ID:       s.anchor(first),
+		BoxID:    s.anchor("box-" + first),
+		Numbers:  strings.Join(nums, ", "),
+		Label:    label,
+		Entries:  entries,
+		AllHref:  s.sourcesPath(),
+		AllLabel: s.allLabel(),
+		NewTab:   ui.NewTab,
+		Leaves:   ui.OpensElsewhere,
+	}
+}
+
+func (s *sourceList) allLabel() string {
+	return strings.ReplaceAll(s.c.UI.AllSources, "{n}", strconv.Itoa(len(s.order)))
+}
+
+// entry is what the reader is told of one citation: its number, where in
+// which document, the footnote's own text and its public address.
+func (s *sourceList) entry(id string) citeEntry {
 	c := s.c
-	// Closed by default: with every footnote listed, the panel is longer
-	// than the widget. A marker's link opens it (browsers open a <details>
-	// that holds the target of a fragment; the app opens it in jumpTo).
-	return app.Details().Class("wm-sources").ID(s.anchor("wm-sources")).Body(
-		app.Summary().Body(
-			app.H2().ID("wm-sources-h").Text(c.UI.Sources+" ("+strconv.Itoa(len(s.order))+")"),
+	cit := c.Citation(id)
+	doc := c.Document(cit.Document)
+	where := doc.Title + ", " + cit.Section
+	if cit.Footnote > 0 {
+		where += ", " + strings.ReplaceAll(c.UI.Footnote, "{n}", strconv.Itoa(cit.Footnote))
+	}
+	e := citeEntry{N: s.num[id], Where: where, Text: cit.Text, URL: cit.URL}
+	if cit.URL != "" {
+		e.Host = hostOf(cit.URL)
+	}
+	return e
+}
+
+// allSourcesLink is the way from a widget to its full list of sources,
+// which opens in a new tab so the widget the reader is in stays.
+func (s *sourceList) allSourcesLink() app.UI {
+	if len(s.order) == 0 {
+		return nil
+	}
+	return app.P().Class("wm-all-sources").Body(
+		app.A().Href(s.sourcesPath()).Target("_blank").Body(
+			app.Text(s.allLabel()),
+			app.Span().Class("wm-sr").Text(" "+s.c.UI.NewTab),
 		),
-		app.Ol().Body(
-			app.Range(s.order).Slice(func(i int) app.UI {
-				id := s.order[i]
-				cit := c.Citation(id)
-				doc := c.Document(cit.Document)
-				where := doc.Title + ", " + cit.Section
-				if cit.Footnote > 0 {
-					where += ", " + strings.ReplaceAll(c.UI.Footnote, "{n}", strconv.Itoa(cit.Footnote))
-				}
-				body := []app.UI{app.Span().Class("wm-cite-where").Text(where + ". ")}
-				if cit.Text != "" {
-					body = append(body, app.Text(cit.Text+" "))
-				}
-				if cit.URL != "" {
-					body = append(body, outLink(c, cit.URL, hostOf(cit.URL)), app.Text(" "))
-				}
+	)
+}
+
+// list renders every citation in order, each entry with the place in its
+// document, the footnote's text and public address. back, if set, is the
+// address of the widget, and each entry links back to every marker that
+// cites it there.
+func (s *sourceList) list(back string) app.UI {
+	return app.Ol().Class("wm-source-list").Body(
+		app.Range(s.order).Slice(func(i int) app.UI {
+			id := s.order[i]
+			e := s.entry(id)
+			body := []app.UI{app.Span().Class("wm-cite-where").Text(e.Where + ". ")}
+			if e.Text != "" {
+				body = append(body, app.Text(e.Text+" "))
+			}
+			if e.URL != "" {
+				body = append(body, outLink(s.c, e.URL, e.Host), app.Text(" "))
+			}
+			if back != "" {
 				backs := s.backs[id]
 				for k, m := range backs {
 					// The arrow is drawn by CSS with empty alternative
 					// text; the words are what a screen reader says, and
 					// they contain the visible letter.
-					link := []app.UI{app.Span().Class("wm-sr").Text(c.UI.BackToText + " ")}
+					link := []app.UI{app.Span().Class("wm-sr").Text(s.c.UI.BackToText + " ")}
 					if len(backs) > 1 {
 						link = append(link, app.Text(letter(k)))
 					}
-					body = append(body, app.A().Class("wm-back").Href("#"+m).Body(link...), app.Text(" "))
+					body = append(body, app.A().Class("wm-back").Href(back+"#"+m).Body(link...), app.Text(" "))
 				}
-				return app.Li().ID(s.anchor(sourceID(id))).TabIndex(-1).Body(body...)
-			}),
-		),
+			}
+			return app.Li().ID(sourceID(id)).TabIndex(-1).Body(body...)
+		}),
+	)
+}
+
+// endnotes is the full list as a handout prints it, after the widget:
+// paper has no taps and no second tab. The screen never shows it; the app
+// renders it, as the prerendered page stays light.
+func (s *sourceList) endnotes() app.UI {
+	if !s.interactive || len(s.order) == 0 {
+		return nil
+	}
+	return app.Section().Class("wm-endnotes").Aria("labelledby", "wm-endnotes-h").Body(
+		app.H2().ID("wm-endnotes-h").Text(s.c.UI.Sources),
+		s.list(""),
 	)
 }
 
@@ -170,8 +280,8 @@ func (s *sourceList) documentIDs() []string {
 	return documentsCited(s.c, s.order)
 }
 
-// jumpTo moves focus to the marker or entry a fragment names, after the
-// next render (the stage holding it may only just have opened). Focus, not
+// jumpTo moves focus to the element a fragment names, after the next
+// render (the stage holding it may only just have opened). Focus, not
 // scrolling alone, so the reader's next Tab continues from there.
 func jumpTo(ctx app.Context, elementID string) {
 	ctx.Defer(func(app.Context) {
@@ -179,7 +289,8 @@ func jumpTo(ctx app.Context, elementID string) {
 		if !el.Truthy() {
 			return
 		}
-		// A marker in a closed list of cases: open it first.
+		// A marker in a closed disclosure (a technology's details): open
+		// it first.
 		if d := el.Call("closest", "details"); d.Truthy() {
 			d.Set("open", true)
 		}

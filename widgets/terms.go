@@ -174,13 +174,9 @@ var latinBase = func() map[rune]rune {
 	return m
 }()
 
-// glossaryHref is the address of a term's entry in the glossary widget.
-func glossaryHref(c *data.Content, termID string) string {
-	return Path(GlossaryName, c) + "#term-" + termID
-}
-
 // withTerms renders text with the first use of each glossary term marked.
-// Prerendered, a mark is a plain link to the glossary entry; in the app,
+// Prerendered, a mark is a link to the glossary entry (in a new tab, as
+// every link to another widget); in the app,
 // a termTip that shows the definition in place. idPrefix makes the
 // definitions' element ids unique in the page.
 func withTerms(ix *termIndex, text, idPrefix string, interactive bool) []app.UI {
@@ -199,7 +195,7 @@ func withTerms(ix *termIndex, text, idPrefix string, interactive bool) []app.UI 
 		if interactive {
 			out = append(out, &termTip{Term: m.term.Term, Definition: m.term.Definition, Word: word, TipID: idPrefix + "-" + m.term.ID})
 		} else {
-			out = append(out, app.A().Class("wm-term").Href(glossaryHref(ix.c, m.term.ID)).Text(word))
+			out = append(out, widgetLink(ix.c, GlossaryName, "term-"+m.term.ID, app.Text(word)).Class("wm-term"))
 		}
 		at = m.end
 	}

@@ -59,8 +59,16 @@ func TestTermsAreLinksWithoutScriptAndTipsInTheApp(t *testing.T) {
 		if n.Data != "a" {
 			t.Errorf("prerendered term %q is a <%s>, want a plain link", text(n), n.Data)
 		}
+		// A link to another widget opens a new tab, and says so to a
+		// screen reader: in an embed, following it in place would replace
+		// the widget the reader is in.
 		h, _ := getAttr(n, "href")
-		hrefs = append(hrefs, text(n)+" "+h)
+		target, _ := getAttr(n, "target")
+		word, said := strings.CutSuffix(text(n), " "+c.UI.NewTab)
+		if !said || target != "_blank" {
+			t.Errorf("prerendered term %q does not open in a new tab, or does not say so", text(n))
+		}
+		hrefs = append(hrefs, word+" "+h)
 	}
 	for _, want := range []string{"Fingerprints /w/glossary/en/#term-fingerprint", "database /w/glossary/en/#term-database", "tags /w/glossary/en/#term-tag"} {
 		if !slices.Contains(hrefs, want) {
