@@ -7,6 +7,9 @@ GO ?= go
 WAYMARK = $(GO) run ./build/cmd/waymark
 DIST ?= dist
 ADDR ?= 127.0.0.1:8080
+# The origin the widgets are served from, for the embed codes, oEmbed and
+# link previews: set it to the real one to build for a deployment.
+ORIGIN ?= http://$(ADDR)
 DEMO_ADDR ?= 127.0.0.1:8081
 
 AXE_VERSION := 4.14.1
@@ -28,7 +31,7 @@ NEED_NPM = command -v npm >/dev/null 2>&1 || { echo "installing npm from Debian"
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
 build: $(ECHARTS)
-	$(WAYMARK) -out $(DIST) -origin http://$(ADDR) -echarts $(ECHARTS)
+	$(WAYMARK) -out $(DIST) -origin $(ORIGIN) -echarts $(ECHARTS)
 
 ## run: build, then serve the widgets and the demo page (prints the URLs)
 run: build
@@ -41,11 +44,15 @@ vet:
 	$(GO) vet -tags browser ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./widgets ./data ./web
 
-## browser-deps: Chromium (Debian) and a pinned axe-core, for the browser checks
+## browser-deps: Chromium (Debian) and a pinned axe-core, for the browser checks,
+## and nginx (Debian), which serves the site with the configuration the build writes
 browser-deps: $(AXE)
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "installing Chromium from Debian"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 # ECharts draws the figures widget's charts; it is served from the widget's
 # own origin, never from a CDN.
@@ -58,10 +65,12 @@ $(AXE):
 	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 ## test: every test, the real-browser checks included (go test ./... alone
-## runs the unit tests; the browser build tag adds the browser checks,
-## which find axe-core and ECharts through the two variables)
+## runs the unit tests; the browser build tag adds the checks that need
+## what browser-deps installs, which find axe-core, ECharts and nginx
+## through the three variables)
 test: vet browser-deps $(ECHARTS)
 	WAYMARK_AXE=$(CURDIR)/$(AXE) WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) \
+		WAYMARK_NGINX=$$(command -v nginx || echo /usr/sbin/nginx) \
 		$(GO) test -tags browser -count=1 -timeout 14m ./...
 
 ## sizes: what a reader downloads, from a build made as the shipped one

@@ -55,6 +55,9 @@ type Result struct {
 	Origin  string            `json:"origin"`
 	Pages   []string          `json:"pages"`
 	Assets  map[string]string `json:"assets"` // source name -> served path
+	// Embeds are the widget pages, by address, as oEmbed answers and link
+	// previews describe them.
+	Embeds map[string]Embed `json:"embeds"`
 }
 
 // site is the output being assembled: served path -> bytes.
@@ -113,7 +116,7 @@ func Build(opts Options) (*Result, error) {
 	}{
 		{"waymark.css", []byte(css), true},
 		{"height.js", []byte(readWeb("height.js")), true},
-		{"theme.js", []byte(readWeb("theme.js")), true},
+		{"options.js", []byte(readWeb("options.js")), true},
 		{"icon.svg", []byte(readWeb("icon.svg")), true},
 		{"echarts.js", echarts, false},
 	}
@@ -153,9 +156,15 @@ func Build(opts Options) (*Result, error) {
 	// Version must change whenever anything a reader sees changes.
 	res.Version = hex.EncodeToString(version.Sum(nil))[:16]
 
+	logf("build: drawing link previews")
+	if err := writeEmbeds(out, res, contents); err != nil {
+		return nil, err
+	}
+
 	logf("build: prerendering pages")
 	pages := widgets.Pages(contents)
 	widgets.ChartAssets.ECharts = res.Assets["echarts.js"]
+	widgets.SiteOrigin = opts.Origin
 	// go-app's scripts are the same for every page. The app script names
 	// the wasm, so it is fingerprinted like it: a page can then only ever
 	// start the app built with it, whatever a cache still holds.
@@ -182,6 +191,9 @@ func Build(opts Options) (*Result, error) {
 	for _, p := range pages {
 		widgets.ChartAssets.Options = chartPaths[p.Lang]
 		r := renderer{page: p, version: res.Version, assets: res.Assets}
+		if e, ok := res.Embeds[p.Path]; ok {
+			r.head = embedHead(res.Origin, p.Path, e, p.Description, contents[p.Lang].UI.Lang)
+		}
 		html, err := r.render()
 		if err != nil {
 			return nil, err
@@ -216,6 +228,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("minifying the demo stylesheet: %w", err)
 	}
 
+	writeHosting(out)
 	manifest, _ := json.MarshalIndent(res, "", "  ")
 	out["/build.json"] = manifest
 

@@ -226,6 +226,11 @@ func loads(doc *xhtml.Node) []string {
 				out = append(out, v)
 			}
 		case "link":
+			// A canonical address and an oEmbed discovery link name the
+			// page for others; the browser fetches neither.
+			if rel, _ := attrOf(n, "rel"); rel == "canonical" || rel == "alternate" {
+				return
+			}
 			if v, ok := attrOf(n, "href"); ok {
 				out = append(out, v)
 			}
@@ -397,8 +402,8 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 		if src, _ := attrOf(n, "src"); n.Data == "script" && src == testOrigin+"/embed.js" {
 			loader = true
 		}
-		if w, ok := attrOf(n, "data-waymark"); n.Data == "div" && ok {
-			if title, _ := attrOf(n, "data-title"); title == "" {
+		if w := embeddedKind(n); w != "" {
+			if title, _ := attrOf(n, "title"); title == "" {
 				t.Errorf("demo embed of %s has no iframe title", w)
 			}
 			embedded[w] = true
@@ -412,7 +417,7 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 		alone := parseHTML(t, readDist(t, dir, "/demo/"+k.Name+".html"))
 		var kinds []string
 		walk(alone, func(n *xhtml.Node) {
-			if w, ok := attrOf(n, "data-waymark"); n.Type == xhtml.ElementNode && ok {
+			if w := embeddedKind(n); w != "" {
 				kinds = append(kinds, w)
 			}
 		})
@@ -426,6 +431,18 @@ func TestSchemasAndDemoAreShipped(t *testing.T) {
 			t.Errorf("demo page: no lead sentence before the %s widget", k.Name)
 		}
 	}
+}
+
+// embeddedKind is the kind of widget an iframe of the demo shows, "" if
+// the node is no such iframe.
+func embeddedKind(n *xhtml.Node) string {
+	src, _ := attrOf(n, "src")
+	rest, ok := strings.CutPrefix(src, testOrigin+"/w/")
+	if n.Type != xhtml.ElementNode || n.Data != "iframe" || !ok {
+		return ""
+	}
+	kind, _, _ := strings.Cut(rest, "/")
+	return kind
 }
 
 // go-echarts writes pages that load ECharts from its own asset host, and

@@ -10,25 +10,6 @@ import (
 	"waymark/widgets"
 )
 
-// Snippets are the two embed codes an editor can copy for a widget.
-type Snippets struct {
-	Loader string // a div and the loader script: sized to its content
-	IFrame string // a plain iframe, for CMSs that strip scripts
-}
-
-// snippets writes the embed codes for a page, served from origin.
-func snippets(origin string, p widgets.Page) Snippets {
-	src := origin + p.Path
-	widget, lang, title := p.Kind.Name, p.Lang, p.Title
-	esc := template.HTMLEscapeString
-	return Snippets{
-		Loader: fmt.Sprintf(`<div data-waymark="%s" data-lang="%s" data-title="%s" data-height="1400"></div>`+"\n"+`<script src="%s/embed.js" async></script>`,
-			esc(widget), esc(lang), esc(title), esc(origin)),
-		IFrame: fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="1400" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`,
-			esc(src), esc(title)),
-	}
-}
-
 var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
 <html lang="en">
 <head>
@@ -52,10 +33,13 @@ var demoTemplate = template.Must(template.New("demo").Parse(`<!doctype html>
 <p class="note">Quoted and summarised from Amnesty International's press release announcing the report.</p>
 <section class="editors" aria-labelledby="editors">
 <h2 id="editors">For editors: embed codes</h2>
+<p>Choose where each widget opens, its colours and what it shows, with a preview, in the <a href="{{.Origin}}/builder/">embed builder</a>. The default codes:</p>
 {{with .Alone}}{{else}}<p>Each widget alone in an article:{{range $i, $e := .Embeds}}{{if $i}},{{end}} <a href="/{{$e.Name}}.html">{{$e.Name}}</a>{{end}}.</p>
 {{end}}{{range .Codes}}<h3>{{.Title}} ({{.Lang}})</h3>
 <p>With the loader (fits its content height):</p>
 <pre><code>{{.Snippets.Loader}}</code></pre>
+<p>A div and a script, for blocks that take only those:</p>
+<pre><code>{{.Snippets.Div}}</code></pre>
 <p>Plain iframe, for sites that strip scripts:</p>
 <pre><code>{{.Snippets.IFrame}}</code></pre>
 {{end}}</section>
@@ -77,7 +61,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#eee;padding:.75rem;f
 
 type demoCode struct {
 	Name, Title, Lang string
-	Snippets          Snippets
+	Snippets          widgets.Codes
 }
 
 // demoEmbed is one widget embedded in a demo article.
@@ -99,7 +83,7 @@ func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 		if p.Kind == nil || p.Sources {
 			continue
 		}
-		s := snippets(origin, p)
+		s := widgets.EmbedCodes(origin, p.Kind, contents[p.Lang], nil, p.Kind.Fit)
 		codes = append(codes, demoCode{Name: p.Kind.Name, Title: p.Title, Lang: p.Lang, Snippets: s})
 		if p.Lang == langs[0] {
 			// The snippet is built from escaped parts above, so it is safe

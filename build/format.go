@@ -23,6 +23,8 @@ var formats = []Format{
 	{Ext: ".json", Type: "application/json", Text: true, Compress: true},
 	{Ext: ".webmanifest", Type: "application/manifest+json", Text: true, Compress: true},
 	{Ext: ".svg", Type: "image/svg+xml", Text: true, Compress: true},
+	// Link previews; PNG is compressed already.
+	{Ext: ".png", Type: "image/png"},
 	// The wasm compresses to about a fifth.
 	{Ext: ".wasm", Type: "application/wasm", Compress: true},
 	// Fonts are already compressed, except the two oldest formats; only the

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tdewolff/minify/v2"
@@ -25,6 +26,7 @@ type renderer struct {
 	page    widgets.Page
 	version string
 	assets  map[string]string
+	head    []string // more of <head>, as HTML (see embedHead)
 }
 
 // fingerprinted maps go-app's fixed wasm address to the fingerprinted one.
@@ -60,12 +62,13 @@ func (r renderer) handler() *app.Handler {
 			Maskable: r.assets["icon.svg"],
 		},
 		Styles: []string{r.assets["waymark.css"]},
-		// theme.js runs as the head is read, before the first paint, so an
+		// options.js runs as the head is read, before the first paint, so an
 		// embedded widget never flashes in the wrong scheme.
-		Scripts:   []string{r.assets["theme.js"], r.assets["height.js"] + " defer"},
-		Resources: fingerprinted{wasm: r.assets["app.wasm"]},
-		Version:   r.version,
-		HTML:      func() app.HTMLHtml { return app.Html().Dir(dir) },
+		Scripts:    []string{r.assets["options.js"], r.assets["height.js"] + " defer"},
+		Resources:  fingerprinted{wasm: r.assets["app.wasm"]},
+		Version:    r.version,
+		RawHeaders: r.head,
+		HTML:       func() app.HTMLHtml { return app.Html().Dir(dir) },
 	}
 }
 
@@ -142,13 +145,11 @@ func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 				}
 			}
 		}
-		if n.Type == xhtml.ElementNode && n.Data == "meta" {
-			for _, a := range n.Attr {
-				if (a.Key == "property" && (a.Val == "og:url" || a.Val == "og:image")) ||
-					(a.Key == "name" && a.Val == "twitter:image") {
-					drop = append(drop, n)
-				}
-			}
+		// go-app's own address tags have no host (see above); the page's
+		// real ones come from embedHead, with the origin.
+		if content, _ := attrValue(n, "content"); n.Type == xhtml.ElementNode && n.Data == "meta" &&
+			(content == "https://" || strings.HasPrefix(content, "https:///")) {
+			drop = append(drop, n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

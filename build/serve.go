@@ -28,22 +28,34 @@ const widgetCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; sty
 // SiteHandler serves a built site: the right media types, the precompressed
 // variant the client accepts, and year-long immutable caching for
 // fingerprinted files (everything else is revalidated on each visit).
+//
+// It also answers oEmbed requests at /oembed for the widget pages the
+// build recorded; a static host has the same answers as the files the
+// pages' discovery links name.
 func SiteHandler(dir string) (http.Handler, error) {
-	if _, err := os.Stat(filepath.Join(dir, "build.json")); err != nil {
-		return nil, fmt.Errorf("%s is not a built site (run the build first): %w", dir, err)
+	res, err := readResult(dir)
+	if err != nil {
+		return nil, err
 	}
 	s, err := newStatic(dir, widgetCSP)
 	if err != nil {
 		return nil, err
 	}
 	s.site = true
-	return s, nil
+	oembed := oEmbedHandler(res.Origin, res.Embeds)
+	// Not a ServeMux: it would answer odd paths with its own redirects,
+	// where the site answers 404.
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/oembed" {
+			oembed.ServeHTTP(w, r)
+			return
+		}
+		s.ServeHTTP(w, r)
+	}), nil
 }
 
-// DemoHandler serves dist/demo at the root of its own origin. The demo was
-// built for the origin in build.json; if the widgets run elsewhere (another
-// port), the demo's embed codes are pointed there.
-func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
+// readResult reads what the build recorded of the site in dir.
+func readResult(dir string) (*Result, error) {
 	b, err := os.ReadFile(filepath.Join(dir, "build.json"))
 	if err != nil {
 		return nil, fmt.Errorf("%s is not a built site (run the build first): %w", dir, err)
@@ -51,6 +63,17 @@ func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
 	var res Result
 	if err := json.Unmarshal(b, &res); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, "build.json"), err)
+	}
+	return &res, nil
+}
+
+// DemoHandler serves dist/demo at the root of its own origin. The demo was
+// built for the origin in build.json; if the widgets run elsewhere (another
+// port), the demo's embed codes are pointed there.
+func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
+	res, err := readResult(dir)
+	if err != nil {
+		return nil, err
 	}
 	csp := "default-src 'self'; script-src 'self' " + widgetOrigin + "; frame-src " + widgetOrigin +
 		"; style-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'"
@@ -84,10 +107,11 @@ func newStatic(dir, csp string) (*static, error) {
 var fingerprintedName = regexp.MustCompile(`\.[0-9a-f]{12}\.[a-z]+$`)
 
 // hidden reports whether p names something the build writes for itself
-// (build.json, precompressed variants) or a dotfile a deploy may leave
-// behind (.git, .env): none of it is for readers.
+// (build.json, precompressed variants, the configuration of other servers)
+// or a dotfile a deploy may leave behind (.git, .env): none of it is for
+// readers.
 func hidden(p string) bool {
-	if p == "/build.json" || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+	if p == "/build.json" || p == headersFile || strings.HasPrefix(p, "/hosting/") || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
 		return true
 	}
 	for _, seg := range strings.Split(p, "/") {
@@ -112,9 +136,8 @@ func (s *static) inside(file string) bool {
 func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	if s.site {
-		// Widgets are made to be embedded: a host page that isolates itself
-		// (Cross-Origin-Embedder-Policy) may still load the loader and frame
-		// the pages.
+		// Even a refusal: a host page that isolates itself reads the
+		// status of what it asked for.
 		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -144,15 +167,10 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	format := FormatOf(p)
-	mime := format.ContentType()
-	h.Set("Content-Type", mime)
-	s.common(h, mime)
-	if strings.HasPrefix(p, "/web/") && fingerprintedName.MatchString(p) {
-		h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		h.Set("Cache-Control", "no-cache")
+	for k, v := range fileHeaders(p, s.site, s.csp) {
+		h[k] = v
 	}
+	mime := h.Get("Content-Type")
 	h.Add("Vary", "Accept-Encoding")
 
 	if s.rewrite[0] != "" && strings.HasPrefix(mime, "text/html") {
@@ -197,18 +215,46 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, p, info.ModTime(), plain.f)
 }
 
-// common sets the headers every answer of this origin carries.
-func (s *static) common(h http.Header, mime string) {
+// fileHeaders are the headers the file at served path p goes out with,
+// whatever its encoding: its type, how long it may be cached, and what it
+// may do. build serve sends them, and the configuration the build writes
+// for other servers (hosting.go) is made from them, so a site deployed
+// elsewhere answers as this one does.
+func fileHeaders(p string, site bool, csp string) http.Header {
+	h := http.Header{}
+	mime := FormatOf(p).ContentType()
+	h.Set("Content-Type", mime)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if site {
+		// Widgets are made to be embedded: a host page that isolates itself
+		// (Cross-Origin-Embedder-Policy) may still load the loader and frame
+		// the pages.
+		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	}
 	if strings.HasPrefix(mime, "text/html") {
-		h.Set("Content-Security-Policy", s.csp)
-		if s.site {
+		h.Set("Content-Security-Policy", csp)
+		if site {
 			// Everything a widget page loads is its own origin's, so it can
 			// live inside a host page that requires isolation.
 			h.Set("Cross-Origin-Embedder-Policy", "require-corp")
 		}
 	}
+	// A fingerprinted file never changes under its name; everything else
+	// (pages, the loader, the service worker, oEmbed answers) is asked
+	// for again, so a correction reaches readers at their next visit.
+	if immutable(p) {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
+	return h
+}
+
+// immutable says whether p is a fingerprinted file, whose name changes
+// with its content.
+func immutable(p string) bool {
+	return strings.HasPrefix(p, "/web/") && fingerprintedName.MatchString(p)
 }
 
 // notFound answers 404 with the site's own page, which says what the
@@ -220,9 +266,9 @@ func (s *static) notFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	s.common(h, "text/html")
+	for k, v := range fileHeaders("/404.html", s.site, s.csp) {
+		h[k] = v
+	}
 	h.Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {

@@ -8,7 +8,7 @@ import "slices"
 // it the old text, until the second reload.
 func serviceWorker(res *Result) ([]byte, error) {
 	precache := []string{}
-	for _, name := range []string{"app.js", "wasm_exec.js", "app.wasm", "waymark.css", "height.js", "theme.js", "icon.svg"} {
+	for _, name := range []string{"app.js", "wasm_exec.js", "app.wasm", "waymark.css", "height.js", "options.js", "icon.svg"} {
 		precache = append(precache, res.Assets[name])
 	}
 	precache = append(precache, "/manifest.webmanifest")

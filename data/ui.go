@@ -77,4 +77,36 @@ type UI struct {
 	FullTable     string `json:"fullTable" doc:"Figures: label of the disclosure that holds the rights map's full table."`
 
 	NewTab string `json:"newTab" doc:"Said after a link to another widget, which opens in a new tab so the widget a reader is in stays."`
+
+	PrivateNotice string `json:"privateNotice" waymark:"placeholders=site" doc:"Load-on-click code: what loading the widget does, e.g. \"This widget is served by {site}. Loading it connects your browser to that site.\"."`
+	PrivateLoad   string `json:"privateLoad" doc:"Load-on-click code: the button that loads the widget."`
+
+	BuilderTitle     string `json:"builderTitle" doc:"Embed builder: heading of the page."`
+	BuilderIntro     string `json:"builderIntro" doc:"Embed builder: what the page is for."`
+	BuilderNoScript  string `json:"builderNoScript" doc:"Embed builder: said where scripts do not run, above the default codes."`
+	BuilderWidget    string `json:"builderWidget" doc:"Embed builder: label of the choice of widget."`
+	BuilderLanguage  string `json:"builderLanguage" doc:"Embed builder: label of the choice of language."`
+	BuilderOpen      string `json:"builderOpen" doc:"Embed builder: label of where the widget opens."`
+	BuilderOpenStart string `json:"builderOpenStart" doc:"Embed builder: the choice to open the widget at its beginning."`
+	BuilderTheme     string `json:"builderTheme" doc:"Embed builder: legend of the choice of colours."`
+	ThemeLight       string `json:"themeLight" doc:"Embed builder: light colours."`
+	ThemeDark        string `json:"themeDark" doc:"Embed builder: dark colours."`
+	ThemeAuto        string `json:"themeAuto" doc:"Embed builder: the colours the reader's system prefers."`
+	BuilderOwnAccent string `json:"builderOwnAccent" doc:"Embed builder: the choice to keep the widget's own accent colour."`
+	BuilderAccent    string `json:"builderAccent" doc:"Embed builder: label of the accent colour."`
+	BuilderHeader    string `json:"builderHeader" doc:"Embed builder: the choice to show the widget's title and introduction."`
+	BuilderPreview   string `json:"builderPreview" doc:"Embed builder: heading of the preview."`
+	BuilderPhone     string `json:"builderPhone" doc:"Embed builder: caption of the preview on a phone."`
+	BuilderColumn    string `json:"builderColumn" doc:"Embed builder: caption of the preview in an article column."`
+	BuilderCodes     string `json:"builderCodes" doc:"Embed builder: heading of the codes."`
+	CodeLoader       string `json:"codeLoader" doc:"Embed builder: the loader code, and when to use it."`
+	CodeDiv          string `json:"codeDiv" doc:"Embed builder: the div-and-script code, and when to use it."`
+	CodeIFrame       string `json:"codeIFrame" doc:"Embed builder: the plain iframe code, and when to use it."`
+	CodeBlock        string `json:"codeBlock" doc:"Embed builder: the values for a CMS's titled-iframe block."`
+	CodeBlockURL     string `json:"codeBlockURL" doc:"Embed builder: the block's address field."`
+	CodeBlockTitle   string `json:"codeBlockTitle" doc:"Embed builder: the block's title field."`
+	CodeBlockHeight  string `json:"codeBlockHeight" doc:"Embed builder: the block's minimum height field."`
+	CodeOEmbed       string `json:"codeOEmbed" doc:"Embed builder: the widget's address, for a CMS that embeds pasted links (oEmbed)."`
+	CodePrivate      string `json:"codePrivate" doc:"Embed builder: the load-on-click code, and what it does for readers' privacy."`
+	Copy             string `json:"copy" doc:"Embed builder: the button that copies a code."`
 }

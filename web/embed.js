@@ -1,9 +1,11 @@
 // Waymark embed loader: turns each <div data-waymark="journey" data-lang="en">
-// on the host page into a lazy iframe of that widget, and keeps the iframe
-// as tall as the widget's content. It trusts a message only if it comes
-// from one of its own iframes, from the widget origin, in the expected shape.
+// on the host page into a lazy iframe of that widget, with the options its
+// data- attributes choose, and keeps every iframe of the widget origin on
+// the page as tall as the widget's content: its own, and those an editor
+// pasted as a plain iframe or an oEmbed consumer wrote. It trusts a
+// message only if it comes from the widget origin, from an iframe of this
+// page, in the expected shape.
 (function () {
-  "use strict";
   // A host page's named elements shadow document's own properties (an
   // <img name="currentScript" src="https://elsewhere/"> would become
   // document.currentScript), so every document call goes through
@@ -17,61 +19,77 @@
     return;
   }
   var origin = new URL(script.src).origin;
-  // The build puts here each widget's languages: {"journey": ["en"], ...}.
+  // The build puts here each widget's languages and the heights it has at
+  // load on a phone and in a 720 px column: {"journey": [["en"], 2700, 1900], ...}.
   var KNOWN = WAYMARK_WIDGETS;
+  // ... and the options a widget's address carries: [name, "?" for the
+  // query or "#" for the fragment, pattern].
+  var OPTIONS = WAYMARK_OPTIONS;
   var MIN = 150;
   var MAX = 30000;
-  var frames = [];
+
+  function attr(el, name) {
+    return E.getAttribute.call(el, "data-" + name);
+  }
 
   function mount(el) {
     // A second copy of the loader on the page leaves mounted ones alone.
     if (E.querySelector.call(el, "iframe,[data-waymark-note]")) {
       return;
     }
-    var widget = E.getAttribute.call(el, "data-waymark") || "";
-    if (!own(KNOWN, widget)) {
-      tell(el, 'Waymark: there is no widget "' + widget + '". The widgets are: ' + Object.keys(KNOWN).join(", ") + ".");
+    var widget = attr(el, "waymark") || "";
+    if (!Object.prototype.hasOwnProperty.call(KNOWN, widget)) {
+      tell(el, 'no widget "' + widget + '". Widgets: ' + Object.keys(KNOWN).join(", "));
       return;
     }
-    var lang = E.getAttribute.call(el, "data-lang") || "en";
-    if (KNOWN[widget].indexOf(lang) < 0) {
+    var known = KNOWN[widget];
+    var lang = attr(el, "lang") || "en";
+    if (known[0].indexOf(lang) < 0) {
       // A wrong language still shows the widget, in English, rather than
       // leave a blank space in the article.
-      tell(el, 'Waymark: the ' + widget + ' widget has no language "' + lang + '", so it shows in English. Its languages are: ' + KNOWN[widget].join(", ") + ".");
+      tell(el, widget + ' has no language "' + lang + '"; it shows in English. Languages: ' + known[0].join(", "));
       lang = "en";
     }
-    var stage = E.getAttribute.call(el, "data-stage");
-    // Light unless the code asks: the widget cannot see the article's colours.
-    var theme = E.getAttribute.call(el, "data-theme");
-    var query = theme === "dark" || theme === "auto" ? "?theme=" + theme : "";
+    var query = "";
+    var fragment = "";
+    for (var i = 0; i < OPTIONS.length; i++) {
+      var o = OPTIONS[i];
+      var v = attr(el, o[0]);
+      if (!v) {
+        continue;
+      }
+      if (!o[2].test(v)) {
+        tell(el, "data-" + o[0] + '="' + v + '" is not valid; left out');
+      } else if (o[1] === "#") {
+        fragment = "#" + v;
+      } else {
+        query += (query ? "&" : "?") + o[0] + "=" + v;
+      }
+    }
     var frame = D.createElement.call(document, "iframe");
-    frame.src = origin + "/w/" + widget + "/" + lang + "/" + query + (stage ? "#" + encodeURIComponent(stage) : "");
+    frame.src = origin + "/w/" + widget + "/" + lang + "/" + query + fragment;
     // Copying a summary or a link from inside the widget needs the host's
     // leave; without it the widget shows the text to copy by hand.
     frame.allow = "clipboard-write";
-    frame.title = E.getAttribute.call(el, "data-title") || "Waymark " + widget;
+    frame.title = attr(el, "title") || "Waymark " + widget;
     frame.loading = "lazy";
-    // The reserved height keeps the host page from jumping while the widget
-    // loads; editors can set it close to the widget's real height.
-    var reserved = parseInt(E.getAttribute.call(el, "data-height"), 10);
-    frame.style.cssText = "display:block;width:100%;border:0;height:" + clamp(reserved > 0 ? reserved : 900) + "px";
+    // The reserved height keeps the host page from moving while the widget
+    // loads: the widget's own height, a phone's or a column's, unless the
+    // code says.
+    var reserved = parseInt(attr(el, "height"), 10) || known[el.clientWidth < 540 ? 1 : 2];
+    frame.style.cssText = "display:block;width:100%;border:0;height:" + clamp(reserved) + "px";
     N.appendChild.call(el, frame);
-    frames.push(frame);
-  }
-
-  function own(obj, key) {
-    return Object.prototype.hasOwnProperty.call(obj, key);
   }
 
   // tell says what is wrong with an embed code in the host page's console
   // and, small, where the widget would be, so an editor previewing the
   // article sees it. The text goes in as text: its parts come from markup.
   function tell(el, text) {
+    text = "Waymark: " + text + ".";
     console.error(text);
     var note = D.createElement.call(document, "p");
-    note.setAttribute("role", "note");
     note.setAttribute("data-waymark-note", "");
-    note.style.cssText = "font:0.875rem/1.4 system-ui,sans-serif;margin:0.5em 0;padding:0.5em;border-left:3px solid #b00020;color:inherit";
+    note.style.cssText = "border-left:3px solid #b00020;padding-left:.5em";
     note.textContent = text;
     N.appendChild.call(el, note);
   }
@@ -80,22 +98,23 @@
     return Math.min(MAX, Math.max(MIN, Math.ceil(h)));
   }
 
-  window.addEventListener("message", function (event) {
-    if (event.origin !== origin || typeof event.data !== "string" || event.data.length > 100) {
-      return;
-    }
+  // On EventTarget.prototype too: window's named properties (an element
+  // with id="addEventListener") come before it in window's prototype chain.
+  EventTarget.prototype.addEventListener.call(window, "message", function (event) {
     var msg;
     try {
-      msg = JSON.parse(event.data);
-    } catch (e) {
+      msg = event.origin === origin && typeof event.data === "string" && event.data.length < 100 && JSON.parse(event.data);
+    } catch (e) {}
+    var h = msg && msg.type === "waymark:height" && msg.height;
+    if (typeof h !== "number" || !(h > 0 && h < 1 / 0)) {
       return;
     }
-    if (!msg || msg.type !== "waymark:height" || typeof msg.height !== "number" || !isFinite(msg.height) || msg.height <= 0) {
-      return;
-    }
+    // Whichever iframe of the page holds the sender: the loader's own, or
+    // one pasted as a plain iframe or written by an oEmbed consumer.
+    var frames = D.getElementsByTagName.call(document, "iframe");
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = clamp(msg.height) + "px";
+        frames[i].style.height = clamp(h) + "px";
       }
     }
   });

@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -52,9 +53,56 @@ type site struct {
 	dist     string
 	origin   string // widgets, e.g. http://127.0.0.1:41234
 	demo     string // demo page origin
+	host     string // the origin of the articles tests write (hostPage)
 	contents map[string]*data.Content
 	axe      string // axe-core source
 	servers  []*httptest.Server
+	articles sync.Map // path -> article
+}
+
+// article is a host page a test writes: an article with a code pasted in.
+type article struct {
+	body, csp string
+}
+
+// hostPage serves, on the host origin, an article with body pasted in its
+// column the way a CMS would, under the Content-Security-Policy csp ("" for
+// none), and returns its address.
+func (s *site) hostPage(t *testing.T, body, csp string) string {
+	t.Helper()
+	p := fmt.Sprintf("/%s-%d.html", strings.NewReplacer("/", "-", " ", "-").Replace(t.Name()), time.Now().UnixNano())
+	s.articles.Store(p, article{body: body, csp: csp})
+	return s.host + p
+}
+
+// articleCSS lays a host page out as a campaign site does on a phone and
+// a desktop: no margin at the edges, a column of text.
+const articleCSS = `body{margin:0;font:1.05rem/1.6 Georgia,serif;color:#1b1c20;background:#fbfaf7}
+main{max-width:46rem;margin:0 auto;padding:1rem}
+figure{margin:1.5rem 0}`
+
+// serveArticle answers the host origin: its stylesheet and the articles
+// tests wrote.
+func (s *site) serveArticle(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/article.css" {
+		w.Header().Set("Content-Type", "text/css")
+		w.Write([]byte(articleCSS))
+		return
+	}
+	v, ok := s.articles.Load(r.URL.Path)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	a := v.(article)
+	if a.csp != "" {
+		w.Header().Set("Content-Security-Policy", a.csp)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	para := "<p>The report outlines how the use of new technologies by both state and non-state actors in migration systems increases the potential for violations of the human rights of people on the move.</p>\n"
+	fmt.Fprintf(w, `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>An article</title><link rel="stylesheet" href="/article.css">
+<main><h1>Digital borders</h1>%s<figure>%s</figure>%s</main>`, para, a.body, strings.Repeat(para, 6))
 }
 
 var (
@@ -87,9 +135,11 @@ func startSite() (*site, error) {
 	// built for the origin it is served from, as make run does.
 	widgetSrv := httptest.NewUnstartedServer(nil)
 	demoSrv := httptest.NewUnstartedServer(nil)
-	s.servers = []*httptest.Server{widgetSrv, demoSrv}
+	hostSrv := httptest.NewServer(http.HandlerFunc(s.serveArticle))
+	s.servers = []*httptest.Server{widgetSrv, demoSrv, hostSrv}
 	s.origin = "http://" + widgetSrv.Listener.Addr().String()
 	s.demo = "http://" + demoSrv.Listener.Addr().String()
+	s.host = hostSrv.URL
 	if _, err := build.Build(build.Options{Out: s.dist, Origin: s.origin, ECharts: echarts, Compression: precompress.Fast}); err != nil {
 		return nil, fmt.Errorf("building the site: %w", err)
 	}
@@ -426,7 +476,7 @@ func frameEval[T any](tb *tab, prefix, js string) T {
 	}
 	var find func(*page.FrameTree) *cdp.Frame
 	find = func(ft *page.FrameTree) *cdp.Frame {
-		if strings.HasPrefix(ft.Frame.URL, prefix) {
+		if strings.HasPrefix(ft.Frame.URL+ft.Frame.URLFragment, prefix) {
 			return ft.Frame
 		}
 		for _, c := range ft.ChildFrames {

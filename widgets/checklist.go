@@ -494,13 +494,11 @@ func (c *Checklist) renderSummary() app.UI {
 }
 
 // copy puts text on the clipboard and says whether it worked, beside the
-// buttons and to screen readers. Where the browser refuses (an embed code
-// that does not grant clipboard-write, an old browser, a denied
-// permission), the text appears selected in a box under the buttons, to
-// copy by hand.
+// buttons and to screen readers. Where the browser refuses, the text
+// appears selected in a box under the buttons, to copy by hand.
 func (c *Checklist) copy(ctx app.Context, text string) {
 	ui := c.Content.UI
-	done := func(ok bool) {
+	copyText(ctx, text, func(ctx app.Context, ok bool) {
 		if ok {
 			c.status, c.copied, c.copyText = ui.Copied, ui.Copied, ""
 			return
@@ -509,30 +507,10 @@ func (c *Checklist) copy(ctx app.Context, text string) {
 		ctx.Defer(func(app.Context) {
 			if el := app.Window().GetElementByID("wm-copy-text"); el.Truthy() {
 				el.Set("value", text)
-				el.Call("focus")
-				el.Call("select")
 			}
 		})
-	}
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		done(false)
-		return
-	}
-	var ok, fail app.Func
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { done(true) })
-		ok.Release()
-		fail.Release()
-		return nil
+		selectForCopy(ctx, "wm-copy-text")
 	})
-	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { done(false) })
-		ok.Release()
-		fail.Release()
-		return nil
-	})
-	clip.Call("writeText", text).Call("then", ok).Call("catch", fail)
 }
 
 // selectedList is how the prerendered page marks the open list's tab, as

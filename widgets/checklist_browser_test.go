@@ -39,6 +39,7 @@ func answerOne(tb *tab) {
 }
 
 func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{})
@@ -106,6 +107,7 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 }
 
 func TestChecklistBrowserHostileShareLinks(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		for _, frag := range []string{"states:qqq", "nope:d", "states:" + strings.Repeat("d", 400), "states:%22%3E%3Cimg%20src=x%3E"} {
@@ -127,6 +129,7 @@ func TestChecklistBrowserHostileShareLinks(t *testing.T) {
 // link of version 1 (answers by position) still reaches its items, and a
 // link that names an item the checklist no longer has says so.
 func TestChecklistBrowserOldLinks(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	u := s.url(widgets.ChecklistName, s.en())
 	first := s.en().Checklist.Lists[0].Items[0].ID
@@ -170,6 +173,7 @@ func checklistReadable(tb *tab, where string) {
 }
 
 func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		// The wasm is held back until the reader has answered, as on a slow
@@ -186,6 +190,7 @@ func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
 }
 
 func TestChecklistBrowserStorageBlocked(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{blockStorage: true})
@@ -202,6 +207,7 @@ func TestChecklistBrowserStorageBlocked(t *testing.T) {
 // The handout an educator prints: every item of every list, empty boxes
 // where nothing was answered, no buttons or progress, and the credit line.
 func TestChecklistBrowserPrintHandout(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{print: true})
@@ -235,14 +241,19 @@ func TestChecklistBrowserPrintHandout(t *testing.T) {
 }
 
 // Copying the summary works, or shows its text selected to copy by hand,
-// visibly, wherever the checklist is: on its own, embedded through either
-// code, embedded by an old code that does not grant the clipboard, and
-// where the browser refuses.
+// visibly, wherever the checklist is: embedded with the loader code,
+// embedded by an old plain iframe code that does not grant the clipboard,
+// and on its own where the browser refuses.
 func TestChecklistBrowserCopyWorksOrShowsTheText(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	u := s.url(widgets.ChecklistName, s.en())
-	views := openViews(t, s, widgets.ChecklistName, 360)
-	// An embed code from before the clipboard was granted.
+	// Embedded with the loader code, which grants the clipboard.
+	loader := open(t, s.demo+"/"+widgets.ChecklistName+".html", tabOptions{width: 360, height: 740})
+	eval[bool](loader, `document.querySelector(`+frameSel(u)+`).scrollIntoView(); true`)
+	frameWaitApp(loader, u)
+	views := []view{{tb: loader, frame: u, where: "checklist embedded with the loader at 360 px"}}
+	// A plain iframe code from before the clipboard was granted.
 	old := plainIframe(t, s, widgets.ChecklistName, 360, func(code string) string {
 		return strings.Replace(code, ` allow="clipboard-write"`, "", 1)
 	})

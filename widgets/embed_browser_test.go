@@ -21,12 +21,19 @@ import (
 	"waymark/widgets"
 )
 
+// frameSel is a JavaScript string of the CSS selector of the iframe that
+// shows address frame: by its src, or, for the load-on-click code, by the
+// link its srcdoc holds.
+func frameSel(frame string) string {
+	return "'iframe[src^=\"" + frame + "\"], iframe[srcdoc*=\"" + frame + "\"]'"
+}
+
 // frameWaitApp waits until the app has taken over the widget iframe.
 func frameWaitApp(tb *tab, frame string) {
 	tb.t.Helper()
 	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
-		loaded := eval[bool](tb, `(() => { const f = document.querySelector('iframe[src^="`+frame+`"]'); return !!f && !!f.contentWindow && f.getBoundingClientRect().height > 0; })()`)
+		loaded := eval[bool](tb, `(() => { const f = document.querySelector(`+frameSel(frame)+`); return !!f && !!f.contentWindow && f.getBoundingClientRect().height > 0; })()`)
 		if loaded && frameHas(tb, frame, `!!document.querySelector(".wm-app")`) {
 			return
 		}
@@ -43,7 +50,7 @@ func frameHas(tb *tab, frame, js string) bool {
 		return false
 	}
 	for _, c := range tree.FrameTree.ChildFrames {
-		if strings.HasPrefix(c.Frame.URL, frame) {
+		if strings.HasPrefix(c.Frame.URL+c.Frame.URLFragment, frame) {
 			return frameEval[bool](tb, frame, js)
 		}
 	}
@@ -87,18 +94,26 @@ type heights struct {
 // reading for the caller to report.
 func measure(tb *tab, frame string) heights {
 	tb.t.Helper()
+	return readHeights(tb, frame, true)
+}
+
+// readHeights reads the iframe's height and its content's until three
+// readings in a row are the same (and, if agree, within 3 px of each
+// other), and returns the last.
+func readHeights(tb *tab, frame string, agree bool) heights {
+	tb.t.Helper()
 	// A reader looks at the widget: Chrome holds back layout observations
 	// in a cross-origin iframe out of view, so bring it into view first.
-	eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
+	eval[bool](tb, `document.querySelector(`+frameSel(frame)+`).scrollIntoView(); true`)
 	var last heights
 	same := 0
 	for deadline, i := time.Now().Add(patience/3), 0; time.Now().Before(deadline); i++ {
 		h := heights{
-			Frame:   eval[float64](tb, `document.querySelector('iframe[src^="`+frame+`"]').getBoundingClientRect().height`),
+			Frame:   eval[float64](tb, `document.querySelector(`+frameSel(frame)+`).getBoundingClientRect().height`),
 			Content: frameEval[float64](tb, frame, `document.documentElement.getBoundingClientRect().height`),
 			Scroll:  frameEval[bool](tb, frame, `document.scrollingElement.scrollHeight > window.innerHeight + 2`),
 		}
-		if i > 0 && h == last && math.Abs(h.Frame-h.Content) <= 3 {
+		if i > 0 && h == last && (!agree || math.Abs(h.Frame-h.Content) <= 3) {
 			if same++; same >= 3 {
 				return h
 			}
@@ -114,14 +129,15 @@ func measure(tb *tab, frame string) heights {
 // checkEmbedding loads the demo article that embeds one kind of widget
 // alone, at three widths, and checks that its iframe always fits its
 // content: after load, after each of the steps, and after hostile
-// messages, which must change nothing.
+// messages, which must change nothing; at a phone's width and a
+// desktop's, what a reader does there too.
 func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 	frame := s.url(kind, s.en())
 	t.Helper()
-	for _, width := range []int64{320, 768, 1280} {
-		where := fmt.Sprintf("article embedding %s at %d px", kind, width)
-		tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 900})
-		eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
+	for _, width := range []int64{360, 768, 1280} {
+		where := fmt.Sprintf("%s embedded with the loader at %d px", kind, width)
+		tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 740})
+		eval[bool](tb, `document.querySelector(`+frameSel(frame)+`).scrollIntoView(); true`)
 		frameWaitApp(tb, frame)
 		check := func(after string) {
 			h := measure(tb, frame)
@@ -133,7 +149,7 @@ func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 		for _, st := range steps {
 			if st.scrollTo != "" {
 				top := frameEval[float64](tb, frame, `document.querySelector('`+st.scrollTo+`').getBoundingClientRect().top + scrollY`)
-				eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector('iframe[src^="%s"]').getBoundingClientRect().top + scrollY + %f - 100); true`, frame, top))
+				eval[bool](tb, fmt.Sprintf(`window.scrollTo(0, document.querySelector(%s).getBoundingClientRect().top + scrollY + %f - 100); true`, frameSel(frame), top))
 			}
 			if st.do != "" {
 				frameEval[bool](tb, frame, st.do+`; true`)
@@ -141,7 +157,14 @@ func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 			frameWait(tb, frame, st.what, st.until)
 			check("after " + st.what)
 		}
-		if width == 320 {
+		if width != 768 {
+			// What a reader does there (reader_browser_test.go).
+			v := view{tb: tb, frame: frame, where: where}
+			checkMarker(v, kind, width)
+			noSidewaysScroll(v)
+			checkEverythingOpen(v)
+		}
+		if width == 360 {
 			hostileMessages(t, tb, s, frame, where)
 		}
 		noConsoleErrors(tb, where)
@@ -154,7 +177,7 @@ func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 // width checks it.
 func hostileMessages(t *testing.T, tb *tab, s *site, frame, where string) {
 	t.Helper()
-	before := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`)
+	before := eval[string](tb, `document.querySelector(`+frameSel(frame)+`).style.height`)
 	bad := "['{\"type\":\"waymark:height\",\"height\":5}', '{\"type\":\"waymark:height\",\"height\":1e9}', " +
 		"'{\"type\":\"waymark:height\",\"height\":-400}', '{\"type\":\"waymark:height\",\"height\":\"300\"}', " +
 		"'{\"type\":\"other\",\"height\":300}', 'hello', '{\"type\":\"waymark:height\",\"height\":NaN}', " +
@@ -207,7 +230,7 @@ func hostileMessages(t *testing.T, tb *tab, s *site, frame, where string) {
 			`+done+`
 		})()`)
 	})
-	if after := eval[string](tb, `document.querySelector('iframe[src^="`+frame+`"]').style.height`); after != before {
+	if after := eval[string](tb, `document.querySelector(`+frameSel(frame)+`).style.height`); after != before {
 		t.Errorf("%s: hostile messages changed the iframe height from %s to %s", where, before, after)
 	}
 }
@@ -217,6 +240,7 @@ func hostileMessages(t *testing.T, tb *tab, s *site, frame, where string) {
 // content; the page is accessible, nothing is requested from any origin
 // but the page's and the widgets', and the console stays clean.
 func TestDemoPageInTheBrowser(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, width := range []int64{320, 1280} {
 		where := fmt.Sprintf("demo page at %d px", width)
@@ -224,7 +248,7 @@ func TestDemoPageInTheBrowser(t *testing.T) {
 		waitFor(tb, "the demo page", `document.readyState === "complete"`)
 		for _, k := range widgets.Kinds {
 			frame := s.url(k.Name, s.en())
-			eval[bool](tb, `document.querySelector('iframe[src^="`+frame+`"]').scrollIntoView(); true`)
+			eval[bool](tb, `document.querySelector(`+frameSel(frame)+`).scrollIntoView(); true`)
 			frameWaitApp(tb, frame)
 			if h := measure(tb, frame); math.Abs(h.Frame-h.Content) > 3 || h.Scroll {
 				t.Errorf("%s: the %s iframe is %.0f px for %.0f px of content (inner scrollbar: %v)", where, k.Name, h.Frame, h.Content, h.Scroll)
@@ -244,11 +268,14 @@ func TestDemoPageInTheBrowser(t *testing.T) {
 // images named after the methods the loader calls) leave the widget framed
 // from its own origin and working.
 func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	frame := s.url(widgets.JourneyName, s.en())
 	for _, shadows := range []string{
 		`<img name="currentScript" src="/not-the-widget-origin.svg" alt="">`,
 		`<form name="currentScript"></form><img name="querySelectorAll" alt=""><img name="createElement" alt="">`,
+		// Window's named properties come before EventTarget.prototype.
+		`<div id="addEventListener"></div><img name="getElementsByTagName" alt="">`,
 	} {
 		tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{})
 		waitFor(tb, "the article", `document.readyState === "complete"`)
@@ -256,7 +283,7 @@ func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
 		// whose names would shadow this script's own calls too.
 		eval[bool](tb, `new Promise(done => {
 			const P = Document.prototype;
-			P.querySelectorAll.call(document, "[data-waymark]").forEach(e => e.remove());
+			P.querySelectorAll.call(document, "figure.embed").forEach(e => e.remove());
 			const markup = P.createElement.call(document, "div");
 			markup.innerHTML = `+"`"+shadows+"`"+`;
 			const embed = P.createElement.call(document, "div");
@@ -273,6 +300,9 @@ func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
 			t.Fatalf("%s: the loader framed %q, want the widget from %s", where, src, frame)
 		}
 		frameWaitApp(tb, frame)
+		if h := measure(tb, frame); math.Abs(h.Frame-h.Content) > 3 {
+			t.Errorf("%s: the iframe is %.0f px for %.0f px of content; the loader no longer hears the widget", where, h.Frame, h.Content)
+		}
 		noConsoleErrors(tb, where)
 	}
 }
@@ -280,12 +310,13 @@ func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
 // TestLoaderSaysWhatIsWrongWithACode pastes codes with a mistyped widget
 // and wrong languages, as an editor might.
 func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	english := s.url(widgets.JourneyName, s.en())
 	tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{})
 	waitFor(tb, "the article", `document.readyState === "complete"`)
 	eval[bool](tb, `new Promise(done => {
-		document.querySelectorAll("[data-waymark]").forEach(e => e.remove());
+		document.querySelectorAll("figure.embed").forEach(e => e.remove());
 		for (const [id, widget, lang] of [["typo", "jurney", "en"], ["unknown", "journey", "xx"], ["hostile", "journey", '"><img src=x onerror=alert(1)>']]) {
 			const embed = document.createElement("div");
 			embed.id = id;
@@ -298,7 +329,7 @@ func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
 		document.body.append(loader);
 	})`)
 	note := func(id string) string {
-		return eval[string](tb, `(document.querySelector("#`+id+` [role=note]") || {}).textContent || ""`)
+		return eval[string](tb, `(document.querySelector("#`+id+` [data-waymark-note]") || {}).textContent || ""`)
 	}
 	if got := note("typo"); !strings.Contains(got, `no widget "jurney"`) || !strings.Contains(got, "checklist") || !strings.Contains(got, "glossary") {
 		t.Errorf("a mistyped widget shows %q, want a note naming it and the widgets there are", got)
@@ -331,6 +362,7 @@ func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
 // TestIsolatedHostPageEmbeds embeds a widget in a host page that isolates
 // itself with Cross-Origin-Embedder-Policy, as some newsrooms' pages do.
 func TestIsolatedHostPageEmbeds(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	frame := s.url(widgets.JourneyName, s.en())
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -68,6 +68,7 @@ func echartsRequests(tb *tab) int {
 }
 
 func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.FiguresName) {
 		tb := open(t, u, tabOptions{width: 1280, height: 700})
@@ -100,6 +101,7 @@ func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
 // in a new tab: embedded in an article, opening it in place would replace
 // the figures the reader was looking at.
 func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.FiguresName) {
 		tb := open(t, u, tabOptions{width: 1280, height: 900})
@@ -165,6 +167,7 @@ func figuresReadable(tb *tab, where string) {
 // On a phone the rights map is a list that fits, and the full table keeps
 // each row's technology in view while it scrolls sideways.
 func TestFiguresBrowserRightsMapOnAPhone(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	u := s.url(widgets.FiguresName, s.en())
 	tb := open(t, u, tabOptions{width: 360, height: 740})

@@ -1,6 +1,10 @@
 package widgets
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // frame is what every widget is made of around its own body: a main
 // landmark named by its heading, a header with the heading and the
@@ -52,21 +56,21 @@ func (f frame) render(body ...app.UI) app.HTMLMain {
 	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(parts...)
 }
 
-// introText is the introduction's text. In the app it is an introText,
-// which a phone shows in two lines until the reader asks for the rest.
+// introText is the introduction's text, which a phone shows in two
+// lines until the reader asks for the rest.
 func (f frame) introText() app.UI {
-	if !f.interactive {
-		return app.Text(f.intro)
-	}
 	ui := f.sources.c.UI
 	return &introText{Text: f.intro, More: ui.ReadMore, Less: ui.ReadLess}
 }
 
-// introText is a widget's introduction in the app. On a phone the
-// introduction would fill the first screen before the widget begins (the
-// journey's ran seven lines), so there it shows two lines and a button
-// for the rest; wider screens show it whole and no button. The clamp is
-// visual only: a screen reader reads the whole text either way.
+// introText is a widget's introduction. On a phone the introduction would
+// fill the first screen before the widget begins (the journey's ran seven
+// lines), so there it shows two lines and a button for the rest; wider
+// screens show it whole and no button. The clamp is visual only: a screen
+// reader reads the whole text either way. The prerendered page has the
+// same button, which options.js works until the app takes over, so the
+// widget is as tall before the app as after; without JavaScript the
+// stylesheet shows the whole text and no button.
 type introText struct {
 	app.Compo
 
@@ -86,7 +90,8 @@ func (t *introText) Render() app.UI {
 	return app.Span().Body(
 		text.Text(t.Text),
 		app.Button().Type("button").Class("wm-intro-more").
-			Aria("expanded", t.open).Aria("controls", "wm-intro-text").
+			Aria("expanded", strconv.FormatBool(t.open)).Aria("controls", "wm-intro-text").
+			DataSet("more", attr(t.More)).DataSet("less", attr(t.Less)).
 			OnClick(func(ctx app.Context, e app.Event) { t.open = !t.open }).
 			Text(label),
 	)

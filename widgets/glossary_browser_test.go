@@ -33,6 +33,7 @@ func init() {
 const shownTerms = `[...document.querySelectorAll(".wm-entry")].filter(e => e.getClientRects().length > 0).map(e => e.id.replace(/^(wm-a-)?term-/, "")).join(",")`
 
 func TestGlossaryBrowserKeyboardFilter(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.GlossaryName) {
 		tb := open(t, u, tabOptions{})
@@ -96,6 +97,7 @@ func glossaryReadable(tb *tab, where string) {
 // Terms in the journey: a definition on focus, on hover (staying while the
 // pointer moves onto it), closed by Escape; a plain link without script.
 func TestGlossaryBrowserTermsInTheJourney(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
@@ -165,6 +167,7 @@ func mouse(tb *tab, x, y float64) {
 // An open definition stays inside the page on a phone; a screenshot shows
 // it over the journey's text, for review.
 func TestGlossaryBrowserDefinitionOnAPhone(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{width: 320})

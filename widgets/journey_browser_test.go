@@ -75,6 +75,7 @@ func pressAndCheck(tb *tab, page, key string, shift bool) focus {
 const visibleStages = `[...document.querySelectorAll(".wm-stage")].filter(s => getComputedStyle(s).display !== "none" && !s.hidden).map(s => s.id.replace(/^wm-a-/, "")).join(",")`
 
 func TestJourneyBrowserKeyboard(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
@@ -220,6 +221,7 @@ func journeyReadable(tb *tab, where string) {
 // After a reader has used every control, still nothing is stored, set or
 // sent elsewhere: the journey keeps nothing.
 func TestJourneyBrowserKeepsNothingAfterUse(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u, tabOptions{})
@@ -240,19 +242,20 @@ func TestJourneyBrowserKeepsNothingAfterUse(t *testing.T) {
 	}
 }
 
-// An editor may open the widget at a stage (data-stage, the #fragment). The
+// An editor may open the widget at a stage (data-open, the #fragment). The
 // host page must stay where the reader is, before and after the app starts.
 func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{width: 1280, height: 900})
 	waitFor(tb, "the demo page", `document.readyState === "complete"`)
 	eval[bool](tb, `(() => {
-		document.querySelectorAll("[data-waymark]").forEach(e => e.remove());
+		document.querySelectorAll("figure.embed").forEach(e => e.remove());
 		const spacer = document.createElement("div");
 		spacer.style.height = "1200px";
 		document.body.prepend(spacer);
 		const d = document.createElement("div");
-		Object.assign(d.dataset, {waymark: "journey", lang: "en", stage: "after", title: "Journey"});
+		Object.assign(d.dataset, {waymark: "journey", lang: "en", open: "after", title: "Journey"});
 		spacer.after(d); // below the fold, near enough for the lazy iframe to load
 		const loader = document.createElement("script");
 		loader.src = "`+s.origin+`/embed.js";
@@ -277,9 +280,13 @@ func TestJourneyBrowserStartStageKeepsHostPageStill(t *testing.T) {
 // and leaves the embedded journey where it was; the checklist opens at the
 // item the link names, marked and in view.
 func TestJourneyBrowserLinksToOtherWidgetsKeepTheEmbed(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	u := s.url(widgets.JourneyName, s.en())
-	for _, v := range openViews(t, s, widgets.JourneyName, 360)[1:] {
+	loader := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{width: 360, height: 740})
+	eval[bool](loader, `document.querySelector(`+frameSel(u)+`).scrollIntoView(); true`)
+	frameWaitApp(loader, u)
+	for _, v := range []view{{tb: loader, frame: u, where: "journey embedded with the loader at 360 px"}} {
 		veval[bool](v, `(() => { const d = document.querySelector(".wm-open .wm-more"); d.open = true; return true; })()`)
 		v.settle()
 		const link = `.wm-open .wm-more[open] .wm-harm a.wm-widget-link`
@@ -323,6 +330,7 @@ func TestJourneyBrowserLinksToOtherWidgetsKeepTheEmbed(t *testing.T) {
 // widget's heading still in view: the link does not scroll the frame's
 // own page, before the app or after it.
 func TestJourneyBrowserPlainIframeAtAStageKeepsItsHeading(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	u := s.url(widgets.JourneyName, s.en())
 	tb := plainIframe(t, s, widgets.JourneyName, 360, func(code string) string {

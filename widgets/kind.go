@@ -37,6 +37,28 @@ type Kind struct {
 	CSS func(c *data.Content) string
 	// DemoLead is the demo article's sentence before the embedded widget.
 	DemoLead string
+	// Fit is how tall the widget is when it loads, in CSS pixels, in its
+	// first language, before the app and after (whichever is taller): 300
+	// px wide, a phone's column between margins, and 680 px wide, an
+	// article's column.
+	// The loader reserves it before the widget reports its own height, and
+	// the codes that cannot resize (a plain iframe, oEmbed) take it; the
+	// browser suite measures it and fails when it drifts.
+	Fit Fit
+}
+
+// Fit is a widget's height on a phone and in an article column.
+type Fit struct {
+	Phone, Column int
+}
+
+// At is the height to give the widget in a page width pixels wide: the
+// phone's up to 360 px, the column's from 720 px (where a column is 680
+// px or more), in proportion between. The widget's height falls ever more
+// slowly as it widens, so the line between the two is never below it.
+func (f Fit) At(width int) int {
+	t := min(1, max(0, float64(width-360)/360))
+	return int(float64(f.Phone) + float64(f.Column-f.Phone)*t + 0.5)
 }
 
 // Kinds lists every kind of widget, in the order the demo page and the
@@ -51,6 +73,7 @@ var Kinds = []Kind{
 		},
 		CSS:      JourneyCSS,
 		DemoLead: "Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.",
+		Fit:      Fit{3400, 1930},
 	},
 	{
 		Name:        ChecklistName,
@@ -61,6 +84,7 @@ var Kinds = []Kind{
 		},
 		CSS:      ChecklistCSS,
 		DemoLead: "What should change? The report ends with what governments, and organizations deploying these technologies, should do. Go through the list and mark where your own government stands.",
+		Fit:      Fit{15830, 7780},
 	},
 	{
 		Name:        GlossaryName,
@@ -71,6 +95,7 @@ var Kinds = []Kind{
 		},
 		CSS:      noCSS,
 		DemoLead: "The report's key terms, from algorithms to technocolonialism, are defined below; the widgets above link their first use in each text to these definitions.",
+		Fit:      Fit{6830, 3470},
 	},
 	{
 		Name:        FiguresName,
@@ -81,7 +106,18 @@ var Kinds = []Kind{
 		},
 		CSS:      noCSS,
 		DemoLead: "The numbers behind the report, and a map of which technologies threaten which rights, computed from the journey above.",
+		Fit:      Fit{6560, 3740},
 	},
+}
+
+// KindNamed is the kind of widget with the given name, nil for none.
+func KindNamed(name string) *Kind {
+	for i := range Kinds {
+		if Kinds[i].Name == name {
+			return &Kinds[i]
+		}
+	}
+	return nil
 }
 
 // noCSS is the CSS of a kind whose prerendered page needs no rules made

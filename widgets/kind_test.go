@@ -64,8 +64,8 @@ func TestEveryKindIsComplete(t *testing.T) {
 func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 	c := fixture(t)
 	pages := Pages(map[string]*data.Content{"en": c})
-	if len(pages) != 2*len(Kinds)+1 {
-		t.Fatalf("%d pages, want one per kind, one per kind's sources and the index", len(pages))
+	if len(pages) != 2*len(Kinds)+2 {
+		t.Fatalf("%d pages, want one per kind, one per kind's sources, the builder and the index", len(pages))
 	}
 	for i, k := range Kinds {
 		p := pages[i]

@@ -37,6 +37,8 @@ type kindCheck struct {
 	// firstScreen select what a phone's first screen must show, in the
 	// app, for a reader to begin.
 	firstScreen []string
+
+	name string // the kind's, filled in by the suite
 }
 
 // embedStep is one thing a reader does in an embedded widget: scroll the
@@ -51,6 +53,7 @@ type embedStep struct {
 var kindChecks = map[string]kindCheck{}
 
 func TestEveryKindInTheBrowser(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, k := range widgets.Kinds {
 		t.Run(k.Name, func(t *testing.T) {
@@ -58,6 +61,7 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 			// context of its own, and a wait bounds every step.
 			t.Parallel()
 			kc, ok := kindChecks[k.Name]
+			kc.name = k.Name
 			if !ok || kc.readable == nil || len(kc.embedded) == 0 {
 				t.Fatalf("kind %s registers no readable check and embedded steps in kindChecks (from widgets/%s_browser_test.go)", k.Name, k.Name)
 			}
@@ -143,6 +147,10 @@ func checkApp(t *testing.T, s *site, u string, kc kindCheck) {
 	}
 	checkAxe(tb, u+" (app)")
 	checkScreenshots(tb, s, u, nil)
+	// What a reader does on a desktop (reader_browser_test.go).
+	v := view{tb: tb, where: u + " at 1280 px"}
+	checkTargets(tb, v.where)
+	checkMarker(v, kc.name, 1280)
 	onlyFrom(t, u, tb.Requests(), s.origin)
 	noConsoleErrors(tb, u)
 }
@@ -245,6 +253,7 @@ const storedKeys = `Object.keys(localStorage).length + sessionStorage.length`
 // is text like any other: every widget's app still takes over, ignores
 // what it cannot read, and says so where it reads links.
 func TestBadEscapesInTheFragment(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	cases := []struct{ kind, fragment string }{
 		{widgets.JourneyName, "%zz"},
@@ -274,5 +283,37 @@ func TestBadEscapesInTheFragment(t *testing.T) {
 			}
 		}
 		noConsoleErrors(tb, u)
+	}
+}
+
+// Each kind's Fit is its height when it loads, before the app and after,
+// in a phone's column (300 px) and an article's (680 px): never less, so
+// the codes that cannot resize cut nothing off, and not much more, so
+// they leave little empty. When content changes, this says what to write.
+func TestEveryKindHasTheHeightsItsFitSays(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	for _, k := range widgets.Kinds {
+		t.Run(k.Name, func(t *testing.T) {
+			t.Parallel()
+			u := s.url(k.Name, s.en())
+			for _, w := range []struct {
+				width int64
+				fit   int
+			}{{300, k.Fit.Phone}, {680, k.Fit.Column}} {
+				// The prerendered page while its wasm is held back, then the app.
+				tb := open(t, u, tabOptions{width: w.width, height: 740, holdWasm: true})
+				waitFor(tb, "the page", `document.readyState === "complete"`)
+				settle(tb)
+				pre := eval[float64](tb, `document.documentElement.getBoundingClientRect().height`)
+				release(tb)
+				waitApp(tb)
+				settle(tb)
+				tallest := max(pre, eval[float64](tb, `document.documentElement.getBoundingClientRect().height`))
+				if tallest > float64(w.fit) || tallest < 0.93*float64(w.fit) {
+					t.Errorf("%s at %d px is %.0f px tall when it loads; its Fit says %d (set it to about %.0f)", k.Name, w.width, tallest, w.fit, tallest*1.02)
+				}
+			}
+		})
 	}
 }

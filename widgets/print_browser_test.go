@@ -20,6 +20,7 @@ func shownCount(tb *tab, sel string) int {
 // are endnotes with their whole address, the rights map's table fits the
 // page, and a checklist shows the answers given.
 func TestHandoutsPrintWhatTheNumbersPointTo(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 
 	tb := open(t, s.url(widgets.JourneyName, s.en()), tabOptions{print: true, width: 794})

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp/kb"
+
+	"waymark/widgets"
 )
 
 // heightCap is the embed loader's MAX: the tallest it will make a frame.
@@ -57,7 +59,7 @@ func (v view) frameRect() rect {
 	if v.frame == "" {
 		return rect{Top: 0, Left: 0, Bottom: eval[float64](v.tb, `innerHeight`), Right: eval[float64](v.tb, `innerWidth`)}
 	}
-	return eval[rect](v.tb, `(() => { const r = document.querySelector('iframe[src^="`+v.frame+`"]').getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right}; })()`)
+	return eval[rect](v.tb, `(() => { const r = document.querySelector(`+frameSel(v.frame)+`).getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right}; })()`)
 }
 
 type rect struct {
@@ -113,36 +115,13 @@ func (v view) wait(what, js string) {
 	}
 }
 
-// openViews opens a kind of widget the three ways a reader meets it, at
-// one width, each with the app running.
-func openViews(t *testing.T, s *site, kind string, width int64) []view {
-	t.Helper()
-	u := s.url(kind, s.en())
-	alone := open(t, u, tabOptions{width: width, height: 740})
-	waitApp(alone)
-	loader := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 740})
-	eval[bool](loader, `document.querySelector('iframe[src^="`+u+`"]').scrollIntoView(); true`)
-	frameWaitApp(loader, u)
-	iframe := plainIframe(t, s, kind, width)
-	return []view{
-		{tb: alone, where: fmt.Sprintf("%s at %d px", u, width)},
-		{tb: loader, frame: u, where: fmt.Sprintf("%s embedded with the loader at %d px", kind, width)},
-		{tb: iframe, frame: u, where: fmt.Sprintf("%s embedded as a plain iframe at %d px", kind, width)},
-	}
-}
-
-// plainIframe opens the article that embeds a kind of widget with the
-// plain iframe code its editors' section gives, in place of the loader's;
-// edits, if any, change the code first, as an editor might.
+// plainIframe opens an article that embeds a kind of widget with its
+// plain iframe code, and no loader; edits, if any, change the code first,
+// as an editor might.
 func plainIframe(t *testing.T, s *site, kind string, width int64, edits ...func(code string) string) *tab {
 	t.Helper()
-	u := s.url(kind, s.en())
-	tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 740})
-	waitFor(tb, "the article", `document.readyState === "complete"`)
-	code := eval[string](tb, `[...document.querySelectorAll("pre code")].map(c => c.textContent).find(c => c.startsWith("<iframe") && c.includes('`+u+`')) || ""`)
-	if code == "" {
-		t.Fatalf("the article for %s gives no plain iframe code", kind)
-	}
+	k := widgets.KindNamed(kind)
+	code := widgets.EmbedCodes(s.origin, k, s.en(), nil, k.Fit).IFrame
 	for _, edit := range edits {
 		changed := edit(code)
 		if changed == code {
@@ -150,54 +129,36 @@ func plainIframe(t *testing.T, s *site, kind string, width int64, edits ...func(
 		}
 		code = changed
 	}
-	eval[bool](tb, `(() => {
-		document.querySelectorAll("[data-waymark]").forEach(e => e.remove());
-		const figure = document.querySelector("figure.embed");
-		figure.innerHTML = `+jsString(code)+`;
-		figure.scrollIntoView();
-		return true;
-	})()`)
+	tb := open(t, s.hostPage(t, code, ""), tabOptions{width: width, height: 740})
+	u := s.url(kind, s.en())
+	eval[bool](tb, `document.querySelector(`+frameSel(u)+`).scrollIntoView(); true`)
 	frameWaitApp(tb, u)
 	return tb
 }
 
-// jsString writes s as a JavaScript string literal.
-func jsString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x2028 || r == 0x2029:
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// checkReader runs the reader's checks on a kind of widget at a phone's
-// width and a desktop's, the three ways.
+// checkReader runs the reader's checks on a kind of widget on its own at
+// a phone's width, and as a plain iframe at a phone's width and a
+// desktop's; the suite's other tabs cover the rest (see openViews).
 func checkReader(t *testing.T, s *site, kind string, kc kindCheck) {
+	u := s.url(kind, s.en())
+	alone := open(t, u, tabOptions{width: 360, height: 740})
+	waitApp(alone)
+	views := []view{{tb: alone, where: u + " at 360 px"}}
 	for _, width := range []int64{360, 1280} {
-		for _, v := range openViews(t, s, kind, width) {
-			if v.frame == "" {
-				checkTargets(v.tb, v.where)
-				if width == 360 {
-					checkFirstScreen(v, kc)
-				}
-			}
-			noSidewaysScroll(v)
-			checkMarker(v, kind, width)
-			if v.frame != "" && strings.Contains(v.where, "loader") {
-				checkEverythingOpen(v)
-			}
-			noConsoleErrors(v.tb, v.where)
+		views = append(views, view{tb: plainIframe(t, s, kind, width), frame: u, where: fmt.Sprintf("%s embedded as a plain iframe at %d px", kind, width)})
+	}
+	for _, v := range views {
+		width := int64(360)
+		if strings.HasSuffix(v.where, "1280 px") {
+			width = 1280
 		}
+		if v.frame == "" {
+			checkTargets(v.tb, v.where)
+			checkFirstScreen(v, kc)
+		}
+		noSidewaysScroll(v)
+		checkMarker(v, kind, width)
+		noConsoleErrors(v.tb, v.where)
 	}
 }
 

@@ -24,8 +24,8 @@ type Page struct {
 }
 
 // Pages lists every kind of widget in every language of contents, then
-// each one's sources page, then the index at "/" (go-app's service worker
-// caches "/", so it must exist).
+// each one's sources page, the embed builder and the index at "/"
+// (go-app's service worker caches "/", so it must exist).
 // Components render the app's markup in the browser and the prerendered
 // markup everywhere else.
 func Pages(contents map[string]*data.Content) []Page {
@@ -64,6 +64,14 @@ func Pages(contents map[string]*data.Content) []Page {
 		}
 	}
 	first := contents[langs[0]]
+	pages = append(pages, Page{
+		Path:        "/builder/",
+		Lang:        langs[0],
+		Title:       first.UI.BuilderTitle,
+		Description: first.UI.BuilderIntro,
+		Dir:         first.UI.Dir,
+		New:         func() app.Composer { return &Builder{Contents: contents, Interactive: app.IsClient} },
+	})
 	pages = append(pages, Page{
 		Path:        "/",
 		Lang:        langs[0],

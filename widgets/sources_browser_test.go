@@ -19,6 +19,7 @@ import (
 // stage holding it, opens the technology's details, and puts focus on the
 // marker, whose sources the reader can open again.
 func TestSourcesPageLeadsBackToTheMarker(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.JourneyName) {
 		tb := open(t, u+"sources/", tabOptions{})
@@ -48,6 +49,7 @@ func TestSourcesPageLeadsBackToTheMarker(t *testing.T) {
 // Without script, a marker is a link to its entry on the sources page:
 // followed, the entry is the target, in view.
 func TestMarkersWithoutScriptLeadToTheirEntry(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	for _, u := range s.widgetPages(widgets.JourneyName) {
 		pre := open(t, u, tabOptions{noScript: true})

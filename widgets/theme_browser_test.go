@@ -21,6 +21,7 @@ const pageIsDark = `(() => {
 // article it is light unless the embed code asks for dark, whatever the
 // reader's system says; charts take the page's colours.
 func TestThemeFollowsTheRules(t *testing.T) {
+	t.Parallel()
 	s := served(t)
 	journey := s.url(widgets.JourneyName, s.en())
 	standalone := []struct {
@@ -60,7 +61,7 @@ func TestThemeFollowsTheRules(t *testing.T) {
 		tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{dark: true})
 		waitFor(tb, "the article", `document.readyState === "complete"`)
 		eval[bool](tb, `new Promise(done => {
-			document.querySelectorAll("[data-waymark]").forEach(e => e.remove());
+			document.querySelectorAll("figure.embed").forEach(e => e.remove());
 			const embed = document.createElement("div");
 			Object.assign(embed.dataset, {waymark: "journey", lang: "en"});
 			if ("`+tt.theme+`") embed.dataset.theme = "`+tt.theme+`";
@@ -96,5 +97,39 @@ func TestThemeFollowsTheRules(t *testing.T) {
 			t.Errorf("figures, system dark %v: page dark %v", dark, got)
 		}
 		checkAxe(tb, "figures with charts drawn, dark "+map[bool]string{false: "off", true: "on"}[dark])
+	}
+}
+
+// An accent colour from the embed code keeps every text in it and on it
+// readable in every theme: a pale yellow that would fail on white is
+// darkened there and kept in the dark, and axe finds no contrast to
+// fault. A code that hides the header leaves the title to screen readers.
+func TestAccentAndHeaderFromTheCode(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	for _, c := range []struct {
+		theme string
+		dark  bool // the reader's system prefers dark
+	}{{"light", false}, {"dark", false}, {"auto", true}} {
+		addr := u + "?accent=ffd400&header=hide&theme=" + c.theme
+		tb := open(t, addr, tabOptions{dark: c.dark, width: 360})
+		waitApp(tb)
+		accent := eval[string](tb, `getComputedStyle(document.querySelector(".wm-route-stop")).stroke`)
+		if c.theme == "light" && accent == "rgb(255, 212, 0)" {
+			t.Errorf("%s: the pale accent is drawn as given on white", addr)
+		}
+		checkAxe(tb, addr)
+		if r := eval[[]float64](tb, `(() => { const r = document.getElementById("wm-title").getBoundingClientRect(); return [r.width, r.height]; })()`); r[0] > 1 || r[1] > 1 {
+			t.Errorf("%s: the title shows (%v); the code hid it", addr, r)
+		}
+		if name := eval[string](tb, `document.getElementById("wm-title").textContent`); name != s.en().Journey.Title {
+			t.Errorf("%s: the hidden title says %q", addr, name)
+		}
+		if eval[bool](tb, `getComputedStyle(document.querySelector(".wm-intro")).display !== "none"`) {
+			t.Errorf("%s: the introduction shows; the code hid it", addr)
+		}
+		screenshot(tb, "accent-"+c.theme+"-360")
+		noConsoleErrors(tb, addr)
 	}
 }

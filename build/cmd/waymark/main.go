@@ -33,7 +33,7 @@ func main() {
 func buildSite(args []string) error {
 	fs := flag.NewFlagSet("waymark", flag.ExitOnError)
 	out := fs.String("out", "dist", "folder to write the site into (replaced)")
-	origin := fs.String("origin", "http://127.0.0.1:8080", "origin the widgets are served from, used by the demo page's embed codes")
+	origin := fs.String("origin", "http://127.0.0.1:8080", "origin the widgets are served from, for the embed codes, oEmbed answers and link previews")
 	echarts := fs.String("echarts", "", "path of echarts.min.js (make passes the pinned copy from npm)")
 	fs.Parse(args)
 
@@ -76,6 +76,7 @@ func serve(args []string) error {
 	fmt.Printf("  demo page:  http://%s/\n", dl.Addr())
 	fmt.Printf("  widgets:    %s/  (journey: %s/w/journey/en/)\n", origin, origin)
 	fmt.Printf("  embed code: %s/embed.js\n", origin)
+	fmt.Printf("  embed builder, for editors: %s/builder/\n", origin)
 	fmt.Println("Press Ctrl+C to stop.")
 	errc := make(chan error, 2)
 	go func() { errc <- build.NewServer(widgetsH).Serve(wl) }()

@@ -1,0 +1,85 @@
+// Waymark page options: runs in a widget's <head>, before the first paint,
+// and applies what the widget's address asks for (widgets.Options), so an
+// embedded widget never shows in the wrong colours first. Without
+// JavaScript the stylesheet follows the reader's system and shows
+// everything.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var q = new URLSearchParams(location.search);
+  // Scripts run: the stylesheet may shorten what a script can lengthen.
+  root.setAttribute("data-js", "");
+
+  // Light unless asked, embedded in an article, whose colours the widget
+  // cannot see; a widget opened on its own follows the reader's system
+  // unless the address says otherwise.
+  var theme = q.get("theme");
+  if (!/^(light|dark|auto)$/.test(theme)) {
+    theme = window.parent !== window ? "light" : "auto";
+  }
+  if (theme !== "auto") {
+    root.setAttribute("data-theme", theme);
+  }
+
+  if (q.get("header") === "hide") {
+    root.setAttribute("data-header", "hide");
+  }
+
+  // An accent colour from the embed code, moved towards the ink of each
+  // scheme until text in it and on it keeps 4.5:1 against the page.
+  var accent = q.get("accent");
+  if (/^[0-9a-fA-F]{6}$/.test(accent)) {
+    var rgb = [0, 2, 4].map(function (i) { return parseInt(accent.substr(i, 2), 16); });
+    var light = readable(rgb, [255, 255, 255], [0, 0, 0]);
+    var dark = readable(rgb, [21, 23, 27], [255, 255, 255]);
+    var s = root.style;
+    s.setProperty("--wm-accent", "light-dark(" + css(light) + "," + css(dark) + ")");
+    s.setProperty("--wm-accent-fg", "light-dark(" + css(on(light)) + "," + css(on(dark)) + ")");
+  }
+
+  function luminance(c) {
+    var l = c.map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+
+  function contrast(a, b) {
+    var x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+
+  // readable mixes c towards ink, a twentieth at a time, until it reads
+  // on bg.
+  function readable(c, bg, ink) {
+    for (var t = 0; t <= 1; t += 0.05) {
+      var m = c.map(function (v, i) { return Math.round(v + (ink[i] - v) * t); });
+      if (contrast(m, bg) >= 4.5) {
+        return m;
+      }
+    }
+    return ink;
+  }
+
+  // on is the text colour on c: white or near-black, whichever reads.
+  function on(c) {
+    return contrast(c, [255, 255, 255]) >= contrast(c, [16, 20, 27]) ? [255, 255, 255] : [16, 20, 27];
+  }
+
+  function css(c) {
+    return "rgb(" + c.join(" ") + ")";
+  }
+
+  // Before the app takes over, the button under a shortened introduction
+  // works as the app's will (see introText).
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest(".wm-intro-more");
+    if (b && !b.closest(".wm-app")) {
+      var open = b.getAttribute("aria-expanded") !== "true";
+      b.setAttribute("aria-expanded", open);
+      document.getElementById("wm-intro-text").classList.toggle("wm-clamp", !open);
+      b.textContent = b.getAttribute(open ? "data-less" : "data-more");
+    }
+  });
+})();

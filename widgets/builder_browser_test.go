@@ -1,0 +1,205 @@
+//go:build browser
+
+package widgets_test
+
+// Real-browser checks of the embed builder, and of every code it gives
+// pasted into an article the way an editor would.
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"waymark/widgets"
+)
+
+// builderState is what the builder shows for the options chosen: the
+// previews' addresses and the codes.
+type builderState struct {
+	Previews []string `json:"previews"`
+	Codes    []string `json:"codes"`
+}
+
+const readBuilder = `({
+	previews: [...document.querySelectorAll(".wm-preview iframe")].map(f => f.src),
+	codes: [...document.querySelectorAll(".wm-code")].map(c => c.value),
+})`
+
+// Every option of the builder changes the preview and the codes, as the
+// address and the loader read it; the previews measure the widget and the
+// codes that cannot resize take those heights; a copy says what it did.
+func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	tb := open(t, s.origin+"/builder/", tabOptions{width: 1280, height: 900})
+	waitApp(tb)
+	checkAxe(tb, "the builder")
+	setSelect := func(id, value string) string {
+		return fmt.Sprintf(`(() => { const e = document.getElementById(%q); e.value = %q; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, id, value)
+	}
+	steps := []struct {
+		what, do string
+		want     []string // in the preview's address and the codes
+	}{
+		{"choosing the checklist", setSelect("wm-b-widget", widgets.ChecklistName), []string{"/w/checklist/en/", `data-waymark="checklist"`}},
+		{"opening it at the second list", setSelect("wm-b-open", s.en().Checklist.Lists[1].ID), []string{"#" + s.en().Checklist.Lists[1].ID, `data-open="` + s.en().Checklist.Lists[1].ID + `"`}},
+		{"choosing the journey", setSelect("wm-b-widget", widgets.JourneyName), []string{"/w/journey/en/", `data-waymark="journey"`}},
+		{"opening it at the border", setSelect("wm-b-open", "at"), []string{"#at", `data-open="at"`}},
+		{"dark colours", `document.getElementById("wm-b-theme-dark").click(); true`, []string{"theme=dark", `data-theme="dark"`}},
+		{"the reader's colours", `document.getElementById("wm-b-theme-auto").click(); true`, []string{"theme=auto", `data-theme="auto"`}},
+		{"an accent of one's own", `document.getElementById("wm-b-own-accent").click(); true`, []string{"accent=1d3557", `accent=1d3557`}},
+		{"another accent", `(() => { const e = document.getElementById("wm-b-accent"); e.value = "#aa3300"; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, []string{"accent=aa3300", `data-accent="aa3300"`}},
+		{"no title and introduction", `document.getElementById("wm-b-header").click(); true`, []string{"header=hide", `data-header="hide"`}},
+	}
+	// The codes also change as the previews report their heights, so each
+	// step waits for what it asked for, not for any change.
+	state := eval[builderState](tb, readBuilder)
+	for _, st := range steps {
+		before := state
+		eval[bool](tb, st.do)
+		for deadline := time.Now().Add(patience); ; time.Sleep(50 * time.Millisecond) {
+			state = eval[builderState](tb, readBuilder)
+			if strings.Contains(state.Previews[0], st.want[0]) && strings.Contains(strings.Join(state.Codes, "\n"), st.want[1]) || time.Now().After(deadline) {
+				break
+			}
+		}
+		for i, p := range state.Previews {
+			if p == before.Previews[i] || !strings.Contains(p, st.want[0]) {
+				t.Errorf("the builder, after %s: preview %d shows %s, want an address with %s", st.what, i+1, p, st.want[0])
+			}
+		}
+		if !strings.Contains(strings.Join(state.Codes, "\n"), st.want[1]) {
+			t.Errorf("the builder, after %s: no code holds %s", st.what, st.want[1])
+		}
+	}
+	// Both previews show the widget with what was chosen.
+	frame := state.Previews[0]
+	frameWaitApp(tb, frame)
+	if !frameHas(tb, frame, `document.documentElement.dataset.theme === undefined && document.documentElement.dataset.header === "hide" && document.querySelector(".wm-open").id === "wm-a-at"`) {
+		t.Errorf("the phone preview does not show the widget as chosen")
+	}
+	// The plain iframe code takes the height the phone preview measured:
+	// the tallest the page was, before the app and after, so nothing is
+	// cut off.
+	measured := frameEval[float64](tb, frame, `document.documentElement.getBoundingClientRect().height`)
+	k := widgets.KindNamed(widgets.JourneyName)
+	var height float64
+	for deadline := time.Now().Add(patience); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		code := eval[string](tb, `document.getElementById("wm-code-iframe").value`)
+		fmt.Sscanf(code[strings.Index(code, `height="`)+len(`height="`):], "%f", &height)
+		if height != float64(k.Fit.Phone) && height >= measured {
+			break
+		}
+	}
+	// With the title hidden the widget is shorter than its kind's fit,
+	// and the code follows the preview, never shorter than the page is now.
+	if height < measured || height >= float64(k.Fit.Phone) {
+		t.Errorf("the plain iframe code is %.0f px tall; the phone preview measures %.0f px now, and the kind's fit is %d", height, measured, k.Fit.Phone)
+	}
+	// Copying says what it did, beside the button.
+	eval[bool](tb, `document.querySelector("#wm-code-loader ~ button").click(); true`)
+	waitFor(tb, "the copy to say what it did", `document.getElementById("wm-code-loader-note").textContent !== ""`)
+	if note := eval[string](tb, `document.getElementById("wm-code-loader-note").textContent`); note != s.en().UI.Copied && note != s.en().UI.CopyFailed {
+		t.Errorf("the builder's copy says %q", note)
+	}
+	screenshot(tb, "builder-1280")
+	checkAxe(tb, "the builder with every option changed")
+	noConsoleErrors(tb, "the builder")
+
+	phone := open(t, s.origin+"/builder/", tabOptions{width: 360, height: 740})
+	waitApp(phone)
+	checkTargets(phone, "the builder at 360 px")
+	noSidewaysScroll(view{tb: phone, where: "the builder at 360 px"})
+	screenshot(phone, "builder-360")
+}
+
+// strictCSP is a host page's policy that allows the widget origin, and
+// nothing else, to frame and to script: what Amnesty's CSP plugin can do.
+func strictCSP(origin string) string {
+	return "default-src 'self'; script-src " + origin + "; frame-src " + origin + "; style-src 'self'; img-src 'self'"
+}
+
+// Each code, pasted into an article that allows only the widget origin
+// (and the plain iframe into one that keeps inline styles too), shows the
+// widget at a phone's width and a desktop's with no scrollbar of its own
+// and nothing cut off, and moves nothing on the page as it loads (a
+// layout shift under 0.1).
+func TestEveryCodeWorksInAStrictArticle(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	k := widgets.KindNamed(widgets.JourneyName)
+	frame := s.url(k.Name, s.en())
+	codes := widgets.EmbedCodes(s.origin, k, s.en(), nil, k.Fit)
+	res, err := http.Get(s.origin + "/oembed?" + url.Values{"url": {frame}, "maxwidth": {"700"}}.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var oembed struct{ HTML string }
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err := json.Unmarshal(b, &oembed); err != nil || oembed.HTML == "" {
+		t.Fatalf("oEmbed answered %s (%v)", b, err)
+	}
+	strict := strictCSP(s.origin)
+	cases := []struct {
+		name, body, csp string
+		resizes         bool // the loader keeps it as tall as its content
+	}{
+		{"the loader code", codes.Loader, strict, true},
+		{"the div code", codes.Div, strict, true},
+		{"the plain iframe code", codes.IFrame, strict, false},
+		// Where the page keeps inline styles, the plain iframe's height
+		// follows the page's width.
+		{"the plain iframe code with styles", codes.IFrame, "", false},
+		{"an oEmbed html with the loader on the page", oembed.HTML + `<script src="` + s.origin + `/embed.js" async></script>`, strict, true},
+		{"the load-on-click code", codes.Private, strict, false},
+	}
+	for _, width := range []int64{360, 1280} {
+		for _, c := range cases {
+			where := fmt.Sprintf("%s at %d px", c.name, width)
+			tb := open(t, s.hostPage(t, c.body, c.csp), tabOptions{width: width, height: 740})
+			waitFor(tb, "the article", `document.readyState === "complete"`)
+			eval[bool](tb, `window.waymarkShift = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.waymarkShift += e.value; }).observe({type: "layout-shift", buffered: true}); true`)
+			if c.name == "the load-on-click code" {
+				settle(tb)
+				for _, r := range tb.Requests() {
+					if strings.HasPrefix(r, s.origin) {
+						t.Errorf("%s: the page asked the widget origin for %s before the reader pressed the button", where, r)
+					}
+				}
+				waitFrame(tb, "about:srcdoc")
+				screenshot(tb, fmt.Sprintf("code-private-%d-before", width))
+				frameEval[bool](tb, "about:srcdoc", `document.querySelector("a").click(); true`)
+			}
+			eval[bool](tb, `document.querySelector("figure").scrollIntoView(); true`)
+			frameWaitApp(tb, frame)
+			h := readHeights(tb, frame, c.resizes)
+			if h.Scroll {
+				t.Errorf("%s: the widget scrolls inside its frame (%.0f px frame, %.0f px content)", where, h.Frame, h.Content)
+			}
+			if h.Frame < h.Content-3 {
+				t.Errorf("%s: the frame is %.0f px for %.0f px of content; the bottom is cut off", where, h.Frame, h.Content)
+			}
+			if c.resizes && math.Abs(h.Frame-h.Content) > 3 {
+				t.Errorf("%s: the loader left the frame at %.0f px for %.0f px of content", where, h.Frame, h.Content)
+			}
+			if c.csp == "" && h.Frame > 1.25*h.Content {
+				t.Errorf("%s: the frame is %.0f px for %.0f px of content; it leaves too much empty", where, h.Frame, h.Content)
+			}
+			if shift := eval[float64](tb, `window.waymarkShift`); shift >= 0.1 {
+				t.Errorf("%s: the page moved as the widget loaded (layout shift %.3f)", where, shift)
+			} else {
+				t.Logf("%s: layout shift %.3f, frame %.0f px for %.0f px of content", where, shift, h.Frame, h.Content)
+			}
+			onlyFrom(t, where, tb.Requests(), s.host, s.origin)
+			viewShot(tb, fmt.Sprintf("code-%s-%d", strings.Join(strings.Fields(c.name)[1:3], "-"), width))
+			noConsoleErrors(tb, where)
+		}
+	}
+}
