@@ -23,8 +23,12 @@ import (
 //	enum=a|b        one of the listed values
 //	placeholders=a|b the text must contain {a} and {b}
 //	unique=NS       any text, unique in namespace NS regardless of case
+//	own             each language has its own value, so a translation is
+//	                not compared with English here (a language's tag, its
+//	                direction, the note that says who translated it)
 type tagOpts struct {
 	optional     bool
+	own          bool
 	url          bool
 	id, ref      string
 	unique       string
@@ -39,6 +43,8 @@ func parseTag(tag string) tagOpts {
 		switch key {
 		case "optional":
 			o.optional = true
+		case "own":
+			o.own = true
 		case "url":
 			o.url = true
 		case "id":

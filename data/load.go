@@ -45,16 +45,29 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 		return nil, Errors{{File: prefix, Pos: Pos{1, 1}, Msg: "cannot list content folders: " + err.Error()}}
 	}
 	out := map[string]*Content{}
+	files := map[string]*parsed{}
 	var errs Errors
 	for _, dir := range dirs {
 		if !dir.IsDir() {
 			continue
 		}
-		c, langErrs := loadLang(fsys, prefix, dir.Name())
+		c, p, langErrs := loadLang(fsys, prefix, dir.Name())
 		errs = append(errs, langErrs...)
 		if len(langErrs) == 0 {
 			out[dir.Name()] = c
+			files[dir.Name()] = p
 		}
+	}
+	// A translation is compared with English once both are valid on their
+	// own, so each gap is said once, against content that holds together.
+	if base := files[Base]; base != nil {
+		for _, lang := range Languages(out) {
+			if lang != Base {
+				errs = append(errs, compareLanguages(base, files[lang])...)
+			}
+		}
+	} else if len(out) > 0 && len(errs) == 0 {
+		errs = append(errs, &Error{File: path.Join(prefix, Base), Pos: Pos{1, 1}, Msg: "no " + Base + " folder", Want: "the English content every translation follows"})
 	}
 	if len(out) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{File: prefix, Pos: Pos{1, 1}, Msg: "no language folder", Want: "a folder such as en/ holding the content files"})
@@ -65,7 +78,7 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 	return out, nil
 }
 
-func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
+func loadLang(fsys fs.FS, prefix, lang string) (*Content, *parsed, Errors) {
 	c := &Content{}
 	d := &decoder{ids: map[string]map[string]*Error{}, roots: map[string]*node{}}
 	known := map[string]bool{}
@@ -108,10 +121,14 @@ func loadLang(fsys fs.FS, prefix, lang string) (*Content, Errors) {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 	if len(d.errs) > 0 {
-		return nil, d.errs
+		return nil, nil, d.errs
 	}
 	c.index()
-	return c, nil
+	p := &parsed{lang: lang, dir: path.Join(prefix, lang), roots: map[string]*node{}}
+	for name, root := range d.roots {
+		p.roots[path.Base(name)] = root
+	}
+	return c, p, nil
 }
 
 func (c *Content) index() {

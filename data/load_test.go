@@ -419,3 +419,85 @@ func TestSchemasDescribeTheTypes(t *testing.T) {
 		t.Errorf("citation required fields = %s, want id,document,section (footnote, text and url are optional)", got)
 	}
 }
+
+// translated adds a copy of the fixture as language lang, with each edit
+// applied to its file as old→new, first occurrence only.
+func translated(t *testing.T, fsys fstest.MapFS, lang string, edits ...[3]string) {
+	t.Helper()
+	for _, f := range contentFiles {
+		fsys[lang+"/"+f.name] = &fstest.MapFile{Data: fsys["en/"+f.name].Data}
+	}
+	edits = append([][3]string{{"ui.json", `"lang": "en",`, `"lang": "` + lang + `", "translation": "Translated by this project.",`}}, edits...)
+	for _, e := range edits {
+		p := lang + "/" + e[0]
+		src := string(fsys[p].Data)
+		if !strings.Contains(src, e[1]) {
+			t.Fatalf("fixture %s has no %q", e[0], e[1])
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(src, e[1], e[2], 1))}
+	}
+}
+
+// TestTranslationsHoldWhatEnglishHolds gives a translation every kind of gap
+// at once and wants each one placed in the translation's file, with the
+// English it should follow, so a translator fixes them all in one pass.
+func TestTranslationsHoldWhatEnglishHolds(t *testing.T) {
+	fsys := fixture(t)
+	translated(t, fsys, "fr",
+		[3]string{"journey.json", `"id": "towers"`, `"id": "tours"`},
+		[3]string{"journey.json", `"cite": ["fn-1"]`, `"cite": ["fn-2"]`},
+		[3]string{"sources.json", `"footnote": 1,`, `"footnote": 7,`},
+		[3]string{"sources.json", `https://example.org/one?a=1&b=2`, `https://example.org/un`},
+		[3]string{"figures.json", `"upper": 68, `, ``},
+		[3]string{"ui.json", `"languageName": "English"`, `"languageName": "Français"`},
+	)
+	_, err := Load(fsys, "data")
+	if err == nil {
+		t.Fatal("a translation that drops an id, changes a citation, a footnote, an address and a range loaded without error")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		`data/fr/journey.json:10:15: stages[0].cite: holds [fn-2] (expected [fn-1], as in English (data/en/journey.json:10:15))`,
+		`data/fr/journey.json:11:23: stages[0].technologies: lacks "towers" (expected every id English has (at data/en/journey.json:22:9))`,
+		`data/fr/journey.json:22:9: stages[0].technologies[1]: "tours" is not in English (expected only the ids English has)`,
+		`data/fr/sources.json:6:75: citations[0].footnote: holds 7 (expected 1, as in English (data/en/sources.json:6:75))`,
+		`data/fr/sources.json:6:125: citations[0].url: holds "https://example.org/un" (expected "https://example.org/one?a=1&b=2", as in English (data/en/sources.json:6:125))`,
+		`data/fr/figures.json:6:5: figures[1].upper: is missing (expected the field, as English has it at data/en/figures.json:6:35)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing line:\n%s\nin:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n") + 1; n != 6 {
+		t.Errorf("got %d problems, want the 6 above (a language name is the translator's own words):\n%s", n, got)
+	}
+}
+
+// TestATranslationNeedsEnglish keeps a folder of translations from building
+// with nothing to check it against.
+func TestATranslationNeedsEnglish(t *testing.T) {
+	fsys := fixture(t)
+	translated(t, fsys, "fr")
+	for _, f := range contentFiles {
+		delete(fsys, "en/"+f.name)
+	}
+	_, err := Load(fsys, "data")
+	if err == nil || !strings.Contains(err.Error(), "data/en:1:1: no en folder") {
+		t.Errorf("got %v, want it to say the English folder is missing", err)
+	}
+}
+
+// TestATranslationSaysWhoTranslated wants a translation to carry the note
+// that it is not the publisher's, and English, the report's language, not.
+func TestATranslationSaysWhoTranslated(t *testing.T) {
+	fsys := fixture(t)
+	translated(t, fsys, "fr", [3]string{"ui.json", `"translation": "Translated by this project.",`, ``})
+	_, err := Load(fsys, "data")
+	if err == nil || !strings.Contains(err.Error(), "data/fr/ui.json:2:11: lang: a translation without a word on who translated it") {
+		t.Errorf("got %v", err)
+	}
+	errs := loadBroken(t, "ui.json", `"lang": "en",`, `"lang": "en", "translation": "Translated.",`)
+	if !strings.Contains(errs.Error(), "data/en/ui.json:2:32: translation: says the content is a translation") {
+		t.Errorf("got %v", errs)
+	}
+}

@@ -28,6 +28,19 @@ var rules = []rule{
 	comparisonsShareOneUnit,
 	comparisonsHoldSingleNumbers,
 	leadsOpenTheirSummaries,
+	translationsSayWhoTranslated,
+}
+
+// translationsSayWhoTranslated keeps a translation from passing for the
+// publisher's own words: the report is published in English only, so every
+// other language must say in its credit line that the translation is ours.
+func translationsSayWhoTranslated(c *Content, report report) {
+	switch {
+	case c.UI.Lang != Base && strings.TrimSpace(c.UI.Translation) == "":
+		report("ui.json", "lang", "a \"translation\" text saying the translation is this project's own, not the publisher's", "a translation without a word on who translated it")
+	case c.UI.Lang == Base && c.UI.Translation != "":
+		report("ui.json", "translation", "none in "+Base+", the report's own language", "says the content is a translation")
+	}
 }
 
 // applyRules runs every rule on c, the content of folder dir (e.g.

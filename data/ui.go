@@ -4,8 +4,8 @@ package data
 // Components take every word they show from here, never from code, so a
 // new language is a new folder and nothing else.
 type UI struct {
-	Lang           string `json:"lang" doc:"BCP 47 tag of the language, e.g. \"en\"; must match the folder name."`
-	Dir            string `json:"dir" waymark:"enum=ltr|rtl" doc:"Writing direction."`
+	Lang           string `json:"lang" waymark:"own" doc:"BCP 47 tag of the language, e.g. \"en\"; must match the folder name."`
+	Dir            string `json:"dir" waymark:"enum=ltr|rtl,own" doc:"Writing direction."`
 	LanguageName   string `json:"languageName" doc:"Name of the language in itself, e.g. \"English\"."`
 	StagesLabel    string `json:"stagesLabel" doc:"Accessible name of the list of stages."`
 	StageOf        string `json:"stageOf" waymark:"placeholders=n|total" doc:"Position of a stage, e.g. \"Stage {n} of {total}\"."`
@@ -23,6 +23,7 @@ type UI struct {
 	CreditSource   string `json:"creditSource" doc:"Words before the credited documents, e.g. \"Source:\"."`
 	CreditLicence  string `json:"creditLicence" doc:"Words before the licence, e.g. \"Licence:\"."`
 	CreditMade     string `json:"creditMade" doc:"Says the widget is a summary of the documents, not the documents themselves."`
+	Translation    string `json:"translation,omitempty" waymark:"optional,own" doc:"In a translation, the credit line's plain statement that the translation is this project's own and not the publisher's; English, the report's language, has none."`
 	ReadMore       string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
 	ReadLess       string `json:"readLess" doc:"The same button once the whole introduction shows."`
 
