@@ -31,7 +31,21 @@ type Content struct {
 	rights    map[string]*Right
 	citations map[string]*Citation
 	documents map[string]*Document
+	languages []Language
 }
+
+// Language is one language the content was loaded in, as a link to that
+// version names it.
+type Language struct {
+	Tag  string // e.g. "fr"
+	Name string // the language's name in itself, e.g. "Français"
+	Dir  string // "ltr" or "rtl"
+}
+
+// Languages lists every language loaded with c, c's own included, in the
+// order of the package's Languages, so a widget can offer its other
+// versions.
+func (c *Content) Languages() []Language { return c.languages }
 
 // contentFile is one file of a language folder and the Content field it
 // fills.

@@ -75,6 +75,13 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	var langs []Language
+	for _, tag := range Languages(out) {
+		langs = append(langs, Language{Tag: tag, Name: out[tag].UI.LanguageName, Dir: out[tag].UI.Dir})
+	}
+	for _, c := range out {
+		c.languages = langs
+	}
 	return out, nil
 }
 
@@ -156,8 +163,13 @@ func (c *Content) Citation(id string) *Citation { return c.citations[id] }
 // Document returns the document with the given id.
 func (c *Content) Document(id string) *Document { return c.documents[id] }
 
-// Languages returns the language tags of contents, sorted, so every list of
-// pages comes out in the same order.
+// Languages returns the language tags of contents: English first, as the
+// language every translation follows and every default falls back to, then
+// the others sorted, so every list of pages comes out in the same order.
 func Languages(contents map[string]*Content) []string {
-	return slices.Sorted(maps.Keys(contents))
+	langs := slices.Sorted(maps.Keys(contents))
+	if i := slices.Index(langs, Base); i > 0 {
+		langs = slices.Insert(slices.Delete(langs, i, i+1), 0, Base)
+	}
+	return langs
 }

@@ -11,6 +11,47 @@ import (
 	"testing/fstest"
 )
 
+// shipped are the languages Waymark publishes: English, the report's own,
+// and the three other languages of Amnesty International's international
+// documents.
+var shipped = []struct{ tag, dir, name string }{
+	{"en", "ltr", "English"},
+	{"ar", "rtl", "العربية"},
+	{"es", "ltr", "Español"},
+	{"fr", "ltr", "Français"},
+}
+
+// TestEveryLanguageShips loads the shipped content once per language, so a
+// translation that falls out of step with English fails under its own name.
+func TestEveryLanguageShips(t *testing.T) {
+	contents, err := Load(embedded, "data")
+	if err != nil {
+		t.Fatalf("the shipped content is invalid:\n%v", err)
+	}
+	var tags []string
+	for _, l := range contents["en"].Languages() {
+		tags = append(tags, l.Tag)
+	}
+	if got := strings.Join(tags, ","); got != "en,ar,es,fr" {
+		t.Errorf("languages offered = %s, want en,ar,es,fr (English first, the rest by tag)", got)
+	}
+	for _, l := range shipped {
+		t.Run(l.tag, func(t *testing.T) {
+			c := contents[l.tag]
+			if c == nil {
+				t.Fatalf("no %s content: data/%s/ is missing or invalid", l.tag, l.tag)
+			}
+			if c.UI.Dir != l.dir || c.UI.LanguageName != l.name {
+				t.Errorf("%s is %q, %s; want %q, %s", l.tag, c.UI.LanguageName, c.UI.Dir, l.name, l.dir)
+			}
+			en := contents["en"]
+			if l.tag != "en" && c.Journey.Stages[0].Technologies[0].Name == en.Journey.Stages[0].Technologies[0].Name && c.Journey.Intro == en.Journey.Intro {
+				t.Errorf("%s's journey reads as the English one", l.tag)
+			}
+		})
+	}
+}
+
 func TestEmbeddedContentValidates(t *testing.T) {
 	contents, err := Load(embedded, "data")
 	if err != nil {

@@ -4,28 +4,30 @@ package data
 // Components take every word they show from here, never from code, so a
 // new language is a new folder and nothing else.
 type UI struct {
-	Lang           string `json:"lang" waymark:"own" doc:"BCP 47 tag of the language, e.g. \"en\"; must match the folder name."`
-	Dir            string `json:"dir" waymark:"enum=ltr|rtl,own" doc:"Writing direction."`
-	LanguageName   string `json:"languageName" doc:"Name of the language in itself, e.g. \"English\"."`
-	StagesLabel    string `json:"stagesLabel" doc:"Accessible name of the list of stages."`
-	StageOf        string `json:"stageOf" waymark:"placeholders=n|total" doc:"Position of a stage, e.g. \"Stage {n} of {total}\"."`
-	Previous       string `json:"previous" doc:"Button to the previous stage."`
-	Next           string `json:"next" doc:"Button to the next stage."`
-	FilterLegend   string `json:"filterLegend" doc:"Label of the choice of a right to highlight."`
-	AllRights      string `json:"allRights" doc:"Choice that highlights nothing."`
-	Matches        string `json:"matches" waymark:"placeholders=n|total" doc:"How many technologies of a stage threaten the chosen right."`
-	NoMatches      string `json:"noMatches" doc:"Said when no technology of the stage threatens the chosen right."`
-	Threatens      string `json:"threatens" doc:"Heading of the list of rights a technology threatens."`
-	Cases          string `json:"cases" doc:"Heading of the list of real cases."`
-	Sources        string `json:"sources" doc:"Heading of the list of sources."`
-	Footnote       string `json:"footnote" waymark:"placeholders=n" doc:"Reference to a footnote, e.g. \"footnote {n}\"."`
-	OpensElsewhere string `json:"opensElsewhere" doc:"Said of links that leave the widget."`
-	CreditSource   string `json:"creditSource" doc:"Words before the credited documents, e.g. \"Source:\"."`
-	CreditLicence  string `json:"creditLicence" doc:"Words before the licence, e.g. \"Licence:\"."`
-	CreditMade     string `json:"creditMade" doc:"Says the widget is a summary of the documents, not the documents themselves."`
-	Translation    string `json:"translation,omitempty" waymark:"optional,own" doc:"In a translation, the credit line's plain statement that the translation is this project's own and not the publisher's; English, the report's language, has none."`
-	ReadMore       string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
-	ReadLess       string `json:"readLess" doc:"The same button once the whole introduction shows."`
+	Lang            string `json:"lang" waymark:"own" doc:"BCP 47 tag of the language, e.g. \"en\"; must match the folder name."`
+	Dir             string `json:"dir" waymark:"enum=ltr|rtl,own" doc:"Writing direction."`
+	LanguageName    string `json:"languageName" doc:"Name of the language in itself, e.g. \"English\"."`
+	LanguagesLabel  string `json:"languagesLabel" doc:"Accessible name of the links to the widget in the other languages."`
+	LanguageMissing string `json:"languageMissing" waymark:"placeholders=lang" doc:"Said above a widget shown in English because the address or the embed code asked for a language it has no version in, e.g. \"This widget has no “{lang}” version; here it is in English.\"."`
+	StagesLabel     string `json:"stagesLabel" doc:"Accessible name of the list of stages."`
+	StageOf         string `json:"stageOf" waymark:"placeholders=n|total" doc:"Position of a stage, e.g. \"Stage {n} of {total}\"."`
+	Previous        string `json:"previous" doc:"Button to the previous stage."`
+	Next            string `json:"next" doc:"Button to the next stage."`
+	FilterLegend    string `json:"filterLegend" doc:"Label of the choice of a right to highlight."`
+	AllRights       string `json:"allRights" doc:"Choice that highlights nothing."`
+	Matches         string `json:"matches" waymark:"placeholders=n|total" doc:"How many technologies of a stage threaten the chosen right."`
+	NoMatches       string `json:"noMatches" doc:"Said when no technology of the stage threatens the chosen right."`
+	Threatens       string `json:"threatens" doc:"Heading of the list of rights a technology threatens."`
+	Cases           string `json:"cases" doc:"Heading of the list of real cases."`
+	Sources         string `json:"sources" doc:"Heading of the list of sources."`
+	Footnote        string `json:"footnote" waymark:"placeholders=n" doc:"Reference to a footnote, e.g. \"footnote {n}\"."`
+	OpensElsewhere  string `json:"opensElsewhere" doc:"Said of links that leave the widget."`
+	CreditSource    string `json:"creditSource" doc:"Words before the credited documents, e.g. \"Source:\"."`
+	CreditLicence   string `json:"creditLicence" doc:"Words before the licence, e.g. \"Licence:\"."`
+	CreditMade      string `json:"creditMade" doc:"Says the widget is a summary of the documents, not the documents themselves."`
+	Translation     string `json:"translation,omitempty" waymark:"optional,own" doc:"In a translation, the credit line's plain statement that the translation is this project's own and not the publisher's; English, the report's language, has none."`
+	ReadMore        string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
+	ReadLess        string `json:"readLess" doc:"The same button once the whole introduction shows."`
 
 	WhatWeAsk       string `json:"whatWeAsk" doc:"Journey: heading of the recommendations that answer a technology."`
 	TechnologyOne   string `json:"technologyOne" waymark:"placeholders=n" doc:"Journey: how many technologies a stage holds, when it is one, e.g. \"{n} technology\"."`
@@ -72,6 +74,7 @@ type UI struct {
 	Related      string `json:"related" doc:"Glossary: words before the related terms."`
 
 	FigureLabel   string `json:"figureLabel" doc:"Figures: heading of the column of figure names in a chart's table."`
+	Millions      string `json:"millions" waymark:"placeholders=n" doc:"Figures: a whole number of millions, e.g. \"{n} million\"."`
 	Technology    string `json:"technology" doc:"Figures: heading of the column of technologies in the rights map's table."`
 	Threatened    string `json:"threatened" doc:"Figures: rights map cell where the technology threatens the right."`
 	NotThreatened string `json:"notThreatened" doc:"Figures: rights map cell where the journey names no threat to the right."`
