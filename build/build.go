@@ -194,6 +194,7 @@ func Build(opts Options) (*Result, error) {
 		if e, ok := res.Embeds[p.Path]; ok {
 			r.head = embedHead(res.Origin, p.Path, e, p.Description, contents[p.Lang].UI.Lang)
 		}
+		r.head = append(r.head, alternates(res.Origin, p, data.Languages(contents))...)
 		html, err := r.render()
 		if err != nil {
 			return nil, err
@@ -201,7 +202,7 @@ func Build(opts Options) (*Result, error) {
 		out[pageFile(p.Path)] = html
 		res.Pages = append(res.Pages, p.Path)
 	}
-	if out["/404.html"], err = notFoundPage(contents, res.Assets["waymark.css"]); err != nil {
+	if out["/404.html"], err = notFoundPage(contents, res.Assets["waymark.css"], res.Assets["options.js"]); err != nil {
 		return nil, err
 	}
 

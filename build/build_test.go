@@ -497,3 +497,23 @@ func TestManifestTextIsPlain(t *testing.T) {
 		t.Errorf("manifest description %q has no apostrophe or ampersand to check", desc)
 	}
 }
+
+// TestLatinNamesInArabicPagesAreEnglishAndHugTheirPunctuation: in the
+// prerendered Arabic journey a system's name is an English island
+// (<bdi lang="en" dir="ltr">) with the Arabic comma right after it, as
+// the app draws it, not a space away.
+func TestLatinNamesInArabicPagesAreEnglishAndHugTheirPunctuation(t *testing.T) {
+	dir, _ := built(t)
+	b, err := os.ReadFile(filepath.Join(dir, "w", "journey", "ar", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	if !strings.Contains(page, `<bdi lang=en dir=ltr>EURODAC</bdi>،`) && !strings.Contains(page, `<bdi lang="en" dir="ltr">EURODAC</bdi>،`) {
+		i := strings.Index(page, "EURODAC")
+		t.Errorf("the Arabic journey does not isolate EURODAC against its comma; it has %q", page[max(0, i-80):min(len(page), i+80)])
+	}
+	if n := strings.Count(page, "</bdi> ،"); n != 0 {
+		t.Errorf("%d Latin names stand a space before the Arabic comma that follows them", n)
+	}
+}

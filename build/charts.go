@@ -48,7 +48,7 @@ func chartOptions(c *data.Content) (map[string][]byte, error) {
 			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Color: chartInk, Interval: "0"}}),
 		)
 		bar.SetXAxis(labels).AddSeries(unit, bars)
-		b, err := optionJSON(bar)
+		b, err := optionJSON(bar, c.UI.Dir)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", cmp.ID, err)
 		}
@@ -81,7 +81,7 @@ func chartOptions(c *data.Content) (map[string][]byte, error) {
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
 	)
 	hm.AddSeries("threatens", cells)
-	b, err := optionJSON(hm)
+	b, err := optionJSON(hm, c.UI.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("chart rights-map: %w", err)
 	}
@@ -112,7 +112,10 @@ type validator interface {
 	JSON() map[string]interface{}
 }
 
-func optionJSON(c validator) ([]byte, error) {
+// optionJSON writes a chart's options. In a right-to-left language the
+// chart is mirrored as the page is: categories run from the right, the
+// value axis stands on the right, and slanted labels lean the other way.
+func optionJSON(c validator, dir string) ([]byte, error) {
 	c.Validate()
 	o := c.JSON()
 	// Titles and captions live in the page, as text; the chart repeats
@@ -134,8 +137,23 @@ func optionJSON(c validator) ([]byte, error) {
 	for _, axis := range []string{"xAxis", "yAxis"} {
 		list, _ := generic[axis].([]any)
 		for _, a := range list {
-			if a, ok := a.(map[string]any); ok {
-				a["nameTextStyle"] = ink
+			a, ok := a.(map[string]any)
+			if !ok {
+				continue
+			}
+			a["nameTextStyle"] = ink
+			if dir != "rtl" {
+				continue
+			}
+			if axis == "xAxis" {
+				a["inverse"] = true
+			} else {
+				a["position"] = "right"
+			}
+			if l, ok := a["axisLabel"].(map[string]any); ok {
+				if r, ok := l["rotate"].(float64); ok {
+					l["rotate"] = -r
+				}
 			}
 		}
 	}

@@ -93,3 +93,39 @@ func TestRightsMapChartFollowsTheJourney(t *testing.T) {
 		t.Errorf("after adding a right to a technology, cells %s", after)
 	}
 }
+
+// TestArabicChartsAreMirrored: in Arabic the charts read from the right,
+// as the page around them does, and in English from the left.
+func TestArabicChartsAreMirrored(t *testing.T) {
+	for lang, rtl := range map[string]bool{"en": false, "fr": false, "ar": true} {
+		charts, err := chartOptions(data.Embedded()[lang])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, b := range charts {
+			var o struct {
+				XAxis []struct {
+					Inverse   bool `json:"inverse"`
+					AxisLabel struct {
+						Rotate float64 `json:"rotate"`
+					} `json:"axisLabel"`
+				} `json:"xAxis"`
+				YAxis []struct {
+					Position string `json:"position"`
+				} `json:"yAxis"`
+			}
+			if err := json.Unmarshal(b, &o); err != nil {
+				t.Fatalf("%s %s: %v", lang, id, err)
+			}
+			if len(o.XAxis) == 0 || len(o.YAxis) == 0 {
+				t.Fatalf("%s %s: no axes", lang, id)
+			}
+			if o.XAxis[0].Inverse != rtl || (o.YAxis[0].Position == "right") != rtl {
+				t.Errorf("%s %s: categories from the right %v, values on the right %v; want both %v", lang, id, o.XAxis[0].Inverse, o.YAxis[0].Position == "right", rtl)
+			}
+			if id == "rights-map" && (o.XAxis[0].AxisLabel.Rotate < 0) != rtl {
+				t.Errorf("%s rights map: labels rotated %v°, want them leaning with the reading direction", lang, o.XAxis[0].AxisLabel.Rotate)
+			}
+		}
+	}
+}

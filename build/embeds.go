@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"waymark/data"
 	"waymark/widgets"
@@ -102,6 +103,25 @@ func embedHead(origin, page string, e Embed, description, locale string) []strin
 		meta("name", "twitter:image", img),
 		meta("name", "twitter:image:alt", e.Title),
 	}
+}
+
+// alternates links a widget page, or its sources page, to its versions in
+// every language, so a search engine or a browser's language tools send a
+// reader to the one they read; English, the report's language, is the
+// default for everyone else.
+func alternates(origin string, p widgets.Page, langs []string) []string {
+	if p.Kind == nil || len(langs) < 2 {
+		return nil
+	}
+	rest := strings.TrimPrefix(p.Path, "/w/"+p.Kind.Name+"/"+p.Lang+"/")
+	link := func(hreflang, lang string) string {
+		return `<link rel="alternate" hreflang="` + hreflang + `" href="` + html.EscapeString(origin+"/w/"+p.Kind.Name+"/"+lang+"/"+rest) + `">`
+	}
+	out := make([]string, 0, len(langs)+1)
+	for _, l := range langs {
+		out = append(out, link(l, l))
+	}
+	return append(out, link("x-default", data.Base))
 }
 
 // errOEmbed is a request the oEmbed endpoint refuses, with its status.
@@ -203,13 +223,32 @@ func embedsOf(contents map[string]*data.Content) map[string]Embed {
 	return out
 }
 
+// drawable says whether the preview's fonts can draw every letter of s.
+func drawable(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) {
+			return false
+		}
+	}
+	return true
+}
+
 // writeEmbeds adds to the site each widget page's preview image and
 // oEmbed answer, and records both in res.
 func writeEmbeds(out site, res *Result, contents map[string]*data.Content) error {
 	res.Embeds = embedsOf(contents)
 	for page, e := range res.Embeds {
 		c := contents[e.Lang]
-		img, err := preview("Waymark · "+c.Sources.Documents[0].Title, e.Title, widgets.KindNamed(e.Kind).Description(c))
+		k := widgets.KindNamed(e.Kind)
+		title, desc := e.Title, k.Description(c)
+		// The Go fonts draw Latin, Greek and Cyrillic, and the drawing
+		// shapes no joined script: an Arabic card would be boxes, so it
+		// shows the English one, which names the same widget.
+		if !drawable(title + desc) {
+			en := contents[data.Base]
+			title, desc = k.Title(en), k.Description(en)
+		}
+		img, err := preview("Waymark · "+c.Sources.Documents[0].Title, title, desc)
 		if err != nil {
 			return err
 		}

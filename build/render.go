@@ -151,6 +151,9 @@ func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 			(content == "https://" || strings.HasPrefix(content, "https:///")) {
 			drop = append(drop, n)
 		}
+		if n.Type == xhtml.ElementNode && n.Data == "bdi" {
+			hugText(n)
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
@@ -164,6 +167,32 @@ func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// hugText removes the line break and indentation go-app's server renderer
+// puts before and after an element, around n: a <bdi> holds a Latin name
+// inside an Arabic sentence (widgets.latinRuns), where the text around it
+// carries its own spaces, and a break there shows as a space before the
+// comma that follows the name. The browser app, which builds the page from
+// the same components, has none.
+func hugText(n *xhtml.Node) {
+	p, x := n.PrevSibling, n.NextSibling
+	if p == nil || p.Type != xhtml.TextNode {
+		return
+	}
+	// The renderer starts each child on a new line, indented to its depth:
+	// what follows the last line break before n is that indentation, and
+	// the text after n starts with the same break and indentation before
+	// its own first character, which may be a space the sentence needs.
+	i := strings.LastIndexByte(p.Data, '\n')
+	if i < 0 || strings.Trim(p.Data[i:], "\n ") != "" {
+		return
+	}
+	brk := p.Data[i:]
+	p.Data = p.Data[:i]
+	if x != nil && x.Type == xhtml.TextNode {
+		x.Data = strings.TrimPrefix(x.Data, brk)
+	}
 }
 
 // plainManifest undoes the HTML escaping go-app applies to the names and

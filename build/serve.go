@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -17,6 +18,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"waymark/data"
+	"waymark/widgets"
 )
 
 // widgetCSP allows nothing but the widget's own origin: no third-party
@@ -43,6 +47,10 @@ func SiteHandler(dir string) (http.Handler, error) {
 	}
 	s.site = true
 	oembed := oEmbedHandler(res.Origin, res.Embeds)
+	pages := map[string]bool{}
+	for _, p := range res.Pages {
+		pages[p] = true
+	}
 	// Not a ServeMux: it would answer odd paths with its own redirects,
 	// where the site answers 404.
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -50,8 +58,30 @@ func SiteHandler(dir string) (http.Handler, error) {
 			oembed.ServeHTTP(w, r)
 			return
 		}
+		if to, ok := inEnglish(r.URL, pages); ok {
+			http.Redirect(w, r, to, http.StatusFound)
+			return
+		}
 		s.ServeHTTP(w, r)
 	}), nil
+}
+
+// inEnglish answers an address for a widget in a language it lacks with
+// the English version, which says so (widgets.MissingParam), rather than
+// a 404 in the middle of an article. Static hosts get the same from the
+// 404 page's script; this works without one.
+func inEnglish(u *url.URL, pages map[string]bool) (string, bool) {
+	rest, ok := strings.CutPrefix(u.Path, "/w/")
+	if !ok {
+		return "", false
+	}
+	parts := strings.SplitN(rest, "/", 3)
+	if len(parts) < 3 || !pages["/w/"+parts[0]+"/"+data.Base+"/"] || pages["/w/"+parts[0]+"/"+parts[1]+"/"] || !widgets.IsLanguageTag(parts[1]) {
+		return "", false
+	}
+	q := u.Query()
+	q.Set(widgets.MissingParam, parts[1])
+	return "/w/" + parts[0] + "/" + data.Base + "/" + parts[2] + "?" + q.Encode(), true
 }
 
 // readResult reads what the build recorded of the site in dir.

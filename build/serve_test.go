@@ -277,13 +277,38 @@ func TestServeLetsIsolatedHostPagesEmbed(t *testing.T) {
 	}
 }
 
+// TestALanguageAWidgetLacksShowsItInEnglish: an address (or an embed
+// code) that names a language the widget has no version in gets the
+// English version, which says so, rather than a 404 in an article; the
+// rest of the address (where it opens, its options) comes along.
+func TestALanguageAWidgetLacksShowsItInEnglish(t *testing.T) {
+	dir, _ := built(t)
+	h, err := SiteHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"/w/journey/de/?theme=dark": "/w/journey/en/?missing=de&theme=dark",
+		"/w/glossary/pt-BR/":        "/w/glossary/en/?missing=pt-BR",
+		"/w/checklist/zz/sources/":  "/w/checklist/en/sources/?missing=zz",
+	} {
+		r := get(t, h, p, "")
+		if r.StatusCode != http.StatusFound || r.Header.Get("Location") != want {
+			t.Errorf("%s: %d to %q, want 302 to %q", p, r.StatusCode, r.Header.Get("Location"), want)
+		}
+	}
+	if r := get(t, h, "/w/journey/fr/", ""); r.StatusCode != http.StatusOK {
+		t.Errorf("/w/journey/fr/: %d; a language the widget has is served, not redirected", r.StatusCode)
+	}
+}
+
 func TestNotFoundSaysWhatExists(t *testing.T) {
 	dir, _ := built(t)
 	h, err := SiteHandler(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/w/jurney/en/", "/w/journey/xx/", "/w/journey/en/%3Cscript%3Ealert(1)%3C/script%3E"} {
+	for _, p := range []string{"/w/jurney/en/", "/w/journey/x_y/", "/w/journey/en/%3Cscript%3Ealert(1)%3C/script%3E"} {
 		r := get(t, h, p, "")
 		body, _ := io.ReadAll(r.Body)
 		page := string(body)
@@ -293,7 +318,7 @@ func TestNotFoundSaysWhatExists(t *testing.T) {
 		if !strings.Contains(page, "No such Waymark widget") || !strings.Contains(page, `href="/w/journey/en/"`) {
 			t.Errorf("%s: the 404 page does not say what is wrong and what exists:\n%s", p, page)
 		}
-		if strings.Contains(page, "<script") || strings.Contains(page, "jurney") {
+		if strings.Contains(page, "alert(") || strings.Contains(page, "jurney") || strings.Contains(page, "x_y") {
 			t.Errorf("%s: the 404 page repeats the address asked for", p)
 		}
 		if len(body) > 4096 {

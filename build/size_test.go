@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	xhtml "golang.org/x/net/html"
+
+	"waymark/data"
 )
 
 // BenchmarkSizes reports what a reader downloads, as custom metrics, from
@@ -31,28 +33,36 @@ func BenchmarkSizes(b *testing.B) {
 	size := func(p string) float64 { return float64(len(readDist(b, dir, p))) }
 	wasm := res.Assets["app.wasm"]
 
-	page := "/w/journey/en/index.html"
-	blocking := []string{page}
-	walk(parseHTML(b, readDist(b, dir, page)), func(n *xhtml.Node) {
-		if n.Type != xhtml.ElementNode {
-			return
+	// The first view of the journey, in each language.
+	firstViews := map[string]float64{}
+	var requests int
+	var firstBlocking []string
+	for _, lang := range data.Languages(data.Embedded()) {
+		page := "/w/journey/" + lang + "/index.html"
+		blocking := []string{page}
+		walk(parseHTML(b, readDist(b, dir, page)), func(n *xhtml.Node) {
+			if n.Type != xhtml.ElementNode {
+				return
+			}
+			rel, _ := attrOf(n, "rel")
+			href, _ := attrOf(n, "href")
+			src, _ := attrOf(n, "src")
+			_, deferred := attrOf(n, "defer")
+			_, async := attrOf(n, "async")
+			switch {
+			case n.Data == "link" && rel == "stylesheet":
+				blocking = append(blocking, href)
+			case n.Data == "script" && src != "" && !deferred && !async:
+				blocking = append(blocking, src)
+			}
+		})
+		for _, p := range blocking {
+			firstViews[lang] += size(p + ".br")
 		}
-		rel, _ := attrOf(n, "rel")
-		href, _ := attrOf(n, "href")
-		src, _ := attrOf(n, "src")
-		_, deferred := attrOf(n, "defer")
-		_, async := attrOf(n, "async")
-		switch {
-		case n.Data == "link" && rel == "stylesheet":
-			blocking = append(blocking, href)
-		case n.Data == "script" && src != "" && !deferred && !async:
-			blocking = append(blocking, src)
-		}
-	})
-	var firstView float64
-	for _, p := range blocking {
-		firstView += size(p + ".br")
+		requests = len(blocking)
+		firstBlocking = blocking
 	}
+	firstView := firstViews[data.Base]
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		// Sizes do not vary between runs; the loop only satisfies the
@@ -62,7 +72,12 @@ func BenchmarkSizes(b *testing.B) {
 	b.ReportMetric(size(wasm+".gz"), "wasm-gzip-B")
 	b.ReportMetric(size(wasm+".br"), "wasm-br-B")
 	b.ReportMetric(firstView, "first-view-br-B")
-	b.ReportMetric(float64(len(blocking)), "first-view-requests")
+	b.ReportMetric(float64(requests), "first-view-requests")
+	for lang, n := range firstViews {
+		if lang != data.Base {
+			b.ReportMetric(n, "first-view-"+lang+"-br-B")
+		}
+	}
 	b.ReportMetric(size("/embed.js.br"), "embed-loader-br-B")
 	b.ReportMetric(size(res.Assets["height.js"]+".br"), "height-reporter-br-B")
 	// What a figures page adds once its charts come into view: the chart
@@ -76,7 +91,7 @@ func BenchmarkSizes(b *testing.B) {
 	b.ReportMetric(size(res.Assets["echarts.js"]), "echarts-raw-B")
 	b.ReportMetric(size(res.Assets["echarts.js"]+".br"), "echarts-br-B")
 	b.ReportMetric(charts, "figures-charts-br-B")
-	b.Logf("first view: %s", strings.Join(blocking, ", "))
+	b.Logf("first view (each language): %s", strings.Join(firstBlocking, ", "))
 }
 
 // listDist lists the served paths in dist/ that start with prefix.

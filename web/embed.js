@@ -44,13 +44,14 @@
     }
     var known = KNOWN[widget];
     var lang = attr(el, "lang") || "en";
+    var query = "";
     if (known[0].indexOf(lang) < 0) {
-      // A wrong language still shows the widget, in English, rather than
-      // leave a blank space in the article.
+      // A wrong language still shows the widget, in English and saying
+      // so, rather than leave a blank space in the article.
       tell(el, widget + ' has no language "' + lang + '"; it shows in English. Languages: ' + known[0].join(", "));
+      query = "?missing=" + encodeURIComponent(lang);
       lang = "en";
     }
-    var query = "";
     var fragment = "";
     for (var i = 0; i < OPTIONS.length; i++) {
       var o = OPTIONS[i];

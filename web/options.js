@@ -71,6 +71,43 @@
     return "rgb(" + c.join(" ") + ")";
   }
 
+  // An address for a language the widget lacks lands on the 404 page,
+  // which names the widgets it has (data-kinds); scripts send it on to
+  // the English version, which says what happened (widgets.missingNote).
+  var tag = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
+  var kinds = root.getAttribute("data-kinds");
+  var m = /^\/w\/([a-z]+)\/([^\/]+)\/(.*)$/.exec(location.pathname);
+  if (kinds && m && kinds.split(" ").indexOf(m[1]) >= 0 && m[2] !== "en") {
+    var lang = decodeURIComponent(m[2]);
+    if (tag.test(lang) && lang.length <= 20) {
+      q.set("missing", lang);
+      location.replace("/w/" + m[1] + "/en/" + m[3] + "?" + q + location.hash);
+    }
+  }
+  var asked = q.get("missing");
+  if (!kinds && asked && tag.test(asked) && asked.length <= 20 && root.lang === "en") {
+    document.addEventListener("DOMContentLoaded", function () {
+      var p = document.querySelector(".wm-lang-missing[data-text]");
+      if (p) {
+        p.textContent = p.getAttribute("data-text").replace("{lang}", asked);
+      }
+    });
+  }
+
+  // A link to the widget in another language opens it where the reader
+  // stands: the open stage, list or term, the answers of a share link.
+  // The browser loads it as a page of its own, kept from the app's router
+  // (which would swap the widget but not the page's lang and dir).
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-keep]");
+    if (a) {
+      if (location.hash) {
+        a.hash = location.hash;
+      }
+      e.stopPropagation();
+    }
+  }, true);
+
   // Before the app takes over, the button under a shortened introduction
   // works as the app's will (see introText).
   document.addEventListener("click", function (e) {

@@ -400,7 +400,7 @@ func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
 	}
 	return li.Body(
 		app.FieldSet().Body(
-			app.Legend().Class("wm-item-text").Text(it.Text),
+			app.Legend().Class("wm-item-text").Body(latinRuns(c.Content.UI.Dir, it.Text)...),
 			app.P().Class("wm-explanation").Body(c.prose(it.ID, it.Explanation)...),
 			app.Div().Class("wm-answers").Body(
 				choice(Done, ui.AnswerDone),

@@ -13,6 +13,7 @@ type citeEntry struct {
 	Text  string // the footnote's own words
 	URL   string // its public address, if any
 	Host  string // the address's site, which names the link
+	Dir   string // the widget's writing direction: in Arabic, the English parts are marked (latinRuns)
 }
 
 // citeTip is a claim's citation marker in the app: one button for all of
@@ -65,8 +66,8 @@ func (t *citeTip) Render() app.UI {
 					return app.Span().Class("wm-cite").Body(
 						app.Span().Class("wm-cite-n").Text(strconv.Itoa(e.N)+"."),
 						app.Text(" "),
-						app.Span().Class("wm-cite-where").Text(e.Where+". "),
-						app.If(e.Text != "", func() app.UI { return app.Text(e.Text + " ") }),
+						app.Span().Class("wm-cite-where").Body(latinRuns(e.Dir, e.Where+". ")...),
+						app.If(e.Text != "", func() app.UI { return app.Span().Body(latinRuns(e.Dir, e.Text+" ")...) }),
 						app.If(e.URL != "", func() app.UI {
 							return app.A().Href("%s", attr(e.URL)).Target("_blank").Rel("noopener noreferrer").Body(
 								app.Text(e.Host),

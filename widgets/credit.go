@@ -26,7 +26,14 @@ func credit(c *data.Content, docIDs []string) app.UI {
 			line += " (" + d.Reference + ")"
 		}
 		line += ", " + d.Date + "."
-		items = append(items, app.Text(" "), app.Cite().Text(d.Title), app.Text(line))
+		// The documents are English: in another language their entry is
+		// marked so, for screen readers' voices, and reads left to right
+		// as one unit inside an Arabic line.
+		entry := app.Span().Body(app.Cite().Text(d.Title), app.Text(line))
+		if c.UI.Lang != data.Base {
+			entry = entry.Lang(data.Base).Dir("ltr")
+		}
+		items = append(items, app.Text(" "), entry)
 		if d.Licence != "" {
 			items = append(items, app.Text(" "+c.UI.CreditLicence+" "))
 			if d.LicenceURL != "" {
@@ -36,9 +43,13 @@ func credit(c *data.Content, docIDs []string) app.UI {
 			}
 		}
 	}
+	made := c.UI.CreditMade
+	if c.UI.Translation != "" {
+		made += " " + c.UI.Translation
+	}
 	return app.Footer().Class("wm-credit").Body(
 		app.P().Body(items...),
-		app.P().Text(c.UI.CreditMade),
+		app.P().Body(latinRuns(c.UI.Dir, made)...),
 	)
 }
 
@@ -51,7 +62,7 @@ func outLink(c *data.Content, href, text string) app.UI {
 		Target("_blank").
 		Rel("noopener noreferrer").
 		Body(
-			app.Text(text),
+			app.Span().Body(latinRuns(c.UI.Dir, text)...),
 			app.Span().Class("wm-sr").Text(" "+c.UI.OpensElsewhere),
 		)
 }

@@ -125,19 +125,22 @@ func (f *Figures) OnDismount() {
 
 // formatNumber writes a figure the way the report does: 110 million,
 // 7 million, 260 million; plain digits below a million.
-func formatNumber(v float64) string {
+// formatNumber writes v as the language writes it: whole millions in
+// words ("110 millions", "110 مليون"); Arabic keeps the Western digits
+// that Amnesty International's Arabic publications use.
+func formatNumber(ui data.UI, v float64) string {
 	switch {
 	case v >= 1e6 && v == float64(int64(v/1e6))*1e6:
-		return strconv.FormatFloat(v/1e6, 'f', -1, 64) + " million"
+		return strings.ReplaceAll(ui.Millions, "{n}", strconv.FormatFloat(v/1e6, 'f', -1, 64))
 	default:
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 }
 
-func figureValue(fig data.Figure) string {
-	s := formatNumber(fig.Value)
+func figureValue(ui data.UI, fig data.Figure) string {
+	s := formatNumber(ui, fig.Value)
 	if fig.Upper > 0 {
-		s += "–" + formatNumber(fig.Upper)
+		s += "–" + formatNumber(ui, fig.Upper)
 	}
 	return s
 }
@@ -153,12 +156,12 @@ func (f *Figures) Render() app.UI {
 				fig := fc.Figures[i]
 				return app.Li().Class("wm-figure").ID("fig-"+fig.ID).Body(
 					app.P().Class("wm-figure-value").Body(
-						app.Span().Class("wm-number").Text(figureValue(fig)),
+						app.Span().Class("wm-number").Text(figureValue(f.Content.UI, fig)),
 						app.Text(" "),
 						app.Span().Class("wm-unit").Text(fig.Unit),
 					),
-					app.P().Class("wm-figure-label").Text(fig.Label+whenText(fig.When)),
-					app.P().Body(app.Text(fig.Text), f.sources().markers("fig-"+fig.ID)),
+					app.P().Class("wm-figure-label").Body(latinRuns(f.Content.UI.Dir, fig.Label+whenText(fig.When))...),
+					app.P().Body(append(latinRuns(f.Content.UI.Dir, fig.Text), f.sources().markers("fig-"+fig.ID))...),
 				)
 			}),
 		),
@@ -230,7 +233,7 @@ func (f *Figures) renderComparison(cmp data.Comparison) app.UI {
 				app.Range(figs).Slice(func(i int) app.UI {
 					return app.Tr().Body(
 						app.Th().Scope("row").Text(figs[i].Label),
-						app.Td().Text(figureValue(figs[i])),
+						app.Td().Text(figureValue(f.Content.UI, figs[i])),
 					)
 				}),
 			),

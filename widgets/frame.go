@@ -9,7 +9,7 @@ import (
 // frame is what every widget is made of around its own body: a main
 // landmark named by its heading, a header with the heading and the
 // introduction, then the body, the way to the full list of sources, the
-// credit line and a polite live region for what the widget says when
+// credit line, the widget in its other languages and a polite live region for what the widget says when
 // something changes. Readers and screen readers find the same landmarks
 // in every widget.
 type frame struct {
@@ -42,15 +42,22 @@ func (f frame) render(body ...app.UI) app.HTMLMain {
 			parts = append(parts, app.Span().Class("wm-anchor").ID(id))
 		}
 	}
-	parts = append(parts, app.Header().Body(
-		app.H1().ID("wm-title").Text(f.title),
-		app.P().Class("wm-intro").Body(f.introText(), f.sources.markers(f.introClaim)),
-	))
+	parts = append(parts,
+		app.Header().Body(
+			app.H1().ID("wm-title").Body(latinRuns(f.sources.c.UI.Dir, f.title)...),
+			app.P().Class("wm-intro").Body(f.introText(), f.sources.markers(f.introClaim)),
+		),
+		missingNote(f.sources.c, f.interactive),
+	)
 	parts = append(parts, body...)
 	parts = append(parts,
 		f.sources.endnotes(),
 		f.sources.allSourcesLink(),
 		credit(f.sources.c, f.sources.documentIDs()),
+		// At the end, with the credit: the first screen belongs to the
+		// widget itself (the stages, the first item), and an embed shows
+		// the language its editor chose.
+		app.If(len(f.sources.c.Languages()) > 1, func() app.UI { return languageLinks(f.name, f.sources.c) }),
 		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(f.status),
 	)
 	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(parts...)
@@ -60,7 +67,7 @@ func (f frame) render(body ...app.UI) app.HTMLMain {
 // lines until the reader asks for the rest.
 func (f frame) introText() app.UI {
 	ui := f.sources.c.UI
-	return &introText{Text: f.intro, More: ui.ReadMore, Less: ui.ReadLess}
+	return &introText{Text: f.intro, Dir: ui.Dir, More: ui.ReadMore, Less: ui.ReadLess}
 }
 
 // introText is a widget's introduction. On a phone the introduction would
@@ -75,6 +82,7 @@ type introText struct {
 	app.Compo
 
 	Text, More, Less string
+	Dir              string // the text's direction (see latinRuns)
 
 	open bool
 }
@@ -88,7 +96,7 @@ func (t *introText) Render() app.UI {
 		label = t.More
 	}
 	return app.Span().Body(
-		text.Text(t.Text),
+		text.Body(latinRuns(t.Dir, t.Text)...),
 		app.Button().Type("button").Class("wm-intro-more").
 			Aria("expanded", strconv.FormatBool(t.open)).Aria("controls", "wm-intro-text").
 			DataSet("more", attr(t.More)).DataSet("less", attr(t.Less)).

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -123,7 +122,7 @@ func (g *Glossary) Matches(t data.Term) bool {
 // Shown lists the ids of the terms the filter shows.
 func (g *Glossary) Shown() []string {
 	var ids []string
-	for _, t := range g.Content.Glossary.Terms {
+	for _, t := range g.ordered() {
 		if g.Matches(t) {
 			ids = append(ids, t.ID)
 		}
@@ -131,14 +130,16 @@ func (g *Glossary) Shown() []string {
 	return ids
 }
 
-// initial is the letter a term is filed under: its first letter, folded.
-func initial(term string) rune {
-	for _, r := range fold(term) {
-		if unicode.IsLetter(r) {
-			return unicode.ToUpper(r)
-		}
-	}
-	return '#'
+// ordered lists the terms in the order of the language's alphabet, which
+// a translation's file need not follow (it keeps English's order, so the
+// files read side by side).
+func (g *Glossary) ordered() []data.Term {
+	lang := g.Content.UI.Lang
+	terms := slices.Clone(g.Content.Glossary.Terms)
+	slices.SortStableFunc(terms, func(a, b data.Term) int {
+		return strings.Compare(sortKey(lang, a.Term), sortKey(lang, b.Term))
+	})
+	return terms
 }
 
 // Render draws the widget.
@@ -146,6 +147,7 @@ func (g *Glossary) Render() app.UI {
 	gl := g.Content.Glossary
 	ui := g.Content.UI
 	shown := g.Shown()
+	terms := g.ordered()
 	f := frame{name: GlossaryName, interactive: g.Interactive, title: gl.Title,
 		intro: gl.Intro, introClaim: "glossary", sources: g.sources(), status: g.status(len(shown))}
 	return f.render(
@@ -161,7 +163,7 @@ func (g *Glossary) Render() app.UI {
 		}),
 		g.renderLetters(shown),
 		app.Div().Class("wm-entries").Body(
-			app.Range(gl.Terms).Slice(func(i int) app.UI { return g.renderTerm(gl.Terms[i]) }),
+			app.Range(terms).Slice(func(i int) app.UI { return g.renderTerm(terms[i]) }),
 		),
 		app.If(g.Interactive && len(shown) == 0, func() app.UI {
 			return app.P().Class("wm-notice").Text(ui.NoTerms)
@@ -180,10 +182,10 @@ func (g *Glossary) status(n int) string {
 // links to its first term; other letters are plain text, so the index
 // keeps its shape while the filter narrows it.
 func (g *Glossary) renderLetters(shown []string) app.UI {
-	first := map[rune]string{}
-	var letters []rune
-	for _, t := range g.Content.Glossary.Terms {
-		l := initial(t.Term)
+	first := map[string]string{}
+	var letters []string
+	for _, t := range g.ordered() {
+		l := initial(g.Content.UI.Lang, t.Term)
 		if _, ok := first[l]; !ok {
 			letters = append(letters, l)
 			first[l] = ""
@@ -195,8 +197,8 @@ func (g *Glossary) renderLetters(shown []string) app.UI {
 	return app.Nav().Class("wm-letters").Aria("label", attr(g.Content.UI.LettersLabel)).Body(
 		app.Ul().Body(
 			app.Range(letters).Slice(func(i int) app.UI {
-				l := string(letters[i])
-				if id := first[letters[i]]; id != "" {
+				l := letters[i]
+				if id := first[l]; id != "" {
 					return app.Li().Body(app.A().Href("#term-" + id).Text(l))
 				}
 				return app.Li().Body(app.Span().Class("wm-letter-off").Text(l))
@@ -216,13 +218,13 @@ func (g *Glossary) renderTerm(t data.Term) app.UI {
 	var related []app.UI
 	for k, id := range t.Related {
 		if k > 0 {
-			related = append(related, app.Text(", "))
+			related = append(related, app.Text(listSeparator(g.Content.UI)))
 		}
-		related = append(related, app.A().Href("#term-"+id).Text(g.term(id).Term))
+		related = append(related, app.A().Href("#term-"+id).Body(latinRuns(g.Content.UI.Dir, g.term(id).Term)...))
 	}
 	return art.Body(
-		app.H2().ID("wm-h-"+t.ID).Text(t.Term),
-		app.P().Body(app.Text(t.Definition), g.sources().markers("term-"+t.ID)),
+		app.H2().ID("wm-h-"+t.ID).Body(latinRuns(g.Content.UI.Dir, t.Term)...),
+		app.P().Body(append(latinRuns(g.Content.UI.Dir, t.Definition), g.sources().markers("term-"+t.ID))...),
 		app.If(len(related) > 0, func() app.UI {
 			return app.P().Class("wm-related").Body(append([]app.UI{app.Text(g.Content.UI.Related + " ")}, related...)...)
 		}),

@@ -430,7 +430,7 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 			app.Range(t.Cases).Slice(func(i int) app.UI {
 				c := t.Cases[i]
 				return app.Li().Body(
-					app.H5().Text(c.Name),
+					app.H5().Body(latinRuns(j.Content.UI.Dir, c.Name)...),
 					app.P().Body(j.prose(caseClaim(t.ID, i), c.Text)...),
 				)
 			}),
@@ -439,7 +439,7 @@ func (j *Journey) renderTechnology(t data.Technology) app.UI {
 	)
 	return app.Li().Class(cls).ID(j.anchor(t.ID)).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
 		app.Article().Aria("labelledby", "wm-h-"+t.ID).Body(
-			app.H3().ID("wm-h-"+t.ID).Text(t.Name),
+			app.H3().ID("wm-h-"+t.ID).Body(latinRuns(j.Content.UI.Dir, t.Name)...),
 			app.P().Class("wm-lead").Body(lead...),
 			app.P().Class("wm-threat").ID("wm-threat-"+t.ID).Text(ui.Threatens),
 			app.Ul().Class("wm-rights").Aria("labelledby", "wm-threat-"+t.ID).Body(

@@ -168,13 +168,13 @@ func (s *sourceList) newTip(claim string) *citeTip {
 	}
 	label := strings.ReplaceAll(ui.SourceN, "{n}", nums[0])
 	if len(ids) > 1 {
-		label = strings.ReplaceAll(ui.SourcesN, "{n}", strings.Join(nums, ", "))
+		label = strings.ReplaceAll(ui.SourcesN, "{n}", strings.Join(nums, listSeparator(ui)))
 	}
 	first := markerID(claim, s.num[ids[0]])
 	return &citeTip{
 		ID:       s.anchor(first),
 		BoxID:    s.anchor("box-" + first),
-		Numbers:  strings.Join(nums, ", "),
+		Numbers:  strings.Join(nums, listSeparator(ui)),
 		Label:    label,
 		Entries:  entries,
 		AllHref:  s.sourcesPath(),
@@ -188,17 +188,31 @@ func (s *sourceList) allLabel() string {
 	return strings.ReplaceAll(s.c.UI.AllSources, "{n}", strconv.Itoa(len(s.order)))
 }
 
+// listSeparator joins the items of a list in the language's script: the
+// Arabic comma (،) in Arabic, which is the only right-to-left language
+// the widgets have.
+func listSeparator(ui data.UI) string {
+	if ui.Dir == "rtl" {
+		return "، "
+	}
+	return ", "
+}
+
 // entry is what the reader is told of one citation: its number, where in
 // which document, the footnote's own text and its public address.
 func (s *sourceList) entry(id string) citeEntry {
 	c := s.c
 	cit := c.Citation(id)
 	doc := c.Document(cit.Document)
-	where := doc.Title + ", " + cit.Section
+	// The documents are English: in Arabic their titles, sections and
+	// footnotes are marked as English where they are drawn (latinRuns),
+	// and joined by Arabic commas.
+	dir, comma := c.UI.Dir, listSeparator(c.UI)
+	where := doc.Title + comma + cit.Section
 	if cit.Footnote > 0 {
-		where += ", " + strings.ReplaceAll(c.UI.Footnote, "{n}", strconv.Itoa(cit.Footnote))
+		where += comma + strings.ReplaceAll(c.UI.Footnote, "{n}", strconv.Itoa(cit.Footnote))
 	}
-	e := citeEntry{N: s.num[id], Where: where, Text: cit.Text, URL: cit.URL}
+	e := citeEntry{N: s.num[id], Where: where, Text: cit.Text, URL: cit.URL, Dir: dir}
 	if cit.URL != "" {
 		e.Host = hostOf(cit.URL)
 	}
@@ -228,9 +242,9 @@ func (s *sourceList) list(back string) app.UI {
 		app.Range(s.order).Slice(func(i int) app.UI {
 			id := s.order[i]
 			e := s.entry(id)
-			body := []app.UI{app.Span().Class("wm-cite-where").Text(e.Where + ". ")}
+			body := []app.UI{app.Span().Class("wm-cite-where").Body(latinRuns(e.Dir, e.Where+". ")...)}
 			if e.Text != "" {
-				body = append(body, app.Text(e.Text+" "))
+				body = append(body, latinRuns(e.Dir, e.Text+" ")...)
 			}
 			if e.URL != "" {
 				body = append(body, outLink(s.c, e.URL, e.Host), app.Text(" "))

@@ -59,20 +59,31 @@ func (ix *termIndex) find(text string) []termMatch {
 
 func (ix *termIndex) search(text string) []termMatch {
 	src := []rune(text)
-	folded := make([]rune, len(src))
-	for i, r := range src {
-		folded[i] = foldRune(r)
-	}
+	folded, at := foldMapped(src)
 	inURL := urlSpans(src)
 	first := map[string]termMatch{}
 	for _, f := range ix.forms {
 		n := len(f.runes)
 		for i := 0; i+n <= len(folded); i++ {
-			if !slices.Equal(folded[i:i+n], f.runes) || !boundary(src, i-1) || !boundary(src, i+n) || slices.Contains(inURL[i:i+n], true) {
+			if !slices.Equal(folded[i:i+n], f.runes) {
 				continue
 			}
-			if b, ok := first[f.term.ID]; !ok || i < b.start || (i == b.start && i+n > b.end) {
-				first[f.term.ID] = termMatch{i, i + n, f.term}
+			start, end := at[i], at[i+n-1]+1
+			if !boundary(src, end) || slices.Contains(inURL[start:end], true) {
+				continue
+			}
+			// An Arabic word carries its article and the conjunctions and
+			// prepositions written as one with it (والبيانات): the mark
+			// takes them in, as a reader sees one word.
+			if !boundary(src, start-1) {
+				p := arabicPrefix(src, start)
+				if p == 0 {
+					continue
+				}
+				start -= p
+			}
+			if b, ok := first[f.term.ID]; !ok || start < b.start || (start == b.start && end > b.end) {
+				first[f.term.ID] = termMatch{start, end, f.term}
 			}
 			break
 		}
@@ -132,48 +143,6 @@ func urlSpans(s []rune) []bool {
 	return out
 }
 
-// fold makes text comparable regardless of case and accents: "Écrou"
-// and "ecrou" fold the same. Combining marks are dropped; precomposed
-// Latin letters map to their base letter.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(foldRune(r))
-	}
-	return b.String()
-}
-
-// foldRune folds one rune; it keeps a rune count unchanged so offsets in
-// a folded text are offsets in the original.
-func foldRune(r rune) rune {
-	r = unicode.ToLower(r)
-	if base, ok := latinBase[r]; ok {
-		return base
-	}
-	return r
-}
-
-// latinBase maps the accented letters of Latin-1 and Latin Extended-A to
-// their base letter, without pulling Unicode normalisation tables into the
-// browser app.
-var latinBase = func() map[rune]rune {
-	m := map[rune]rune{}
-	for base, letters := range map[rune]string{
-		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě",
-		'g': "ĝğġģ", 'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ",
-		'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő", 'r': "ŕŗř",
-		's': "śŝşš", 't': "ţťŧ", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
-	} {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
-
 // withTerms renders text with the first use of each glossary term marked.
 // Prerendered, a mark is a link to the glossary entry (in a new tab, as
 // every link to another widget); in the app,
@@ -181,26 +150,27 @@ var latinBase = func() map[rune]rune {
 // definitions' element ids unique in the page.
 func withTerms(ix *termIndex, text, idPrefix string, interactive bool) []app.UI {
 	matches := ix.find(text)
+	dir := ix.c.UI.Dir
 	if len(matches) == 0 {
-		return []app.UI{app.Text(text)}
+		return latinRuns(dir, text)
 	}
 	src := []rune(text)
 	var out []app.UI
 	at := 0
 	for _, m := range matches {
 		if m.start > at {
-			out = append(out, app.Text(string(src[at:m.start])))
+			out = append(out, latinRuns(dir, string(src[at:m.start]))...)
 		}
 		word := string(src[m.start:m.end])
 		if interactive {
-			out = append(out, &termTip{Term: m.term.Term, Definition: m.term.Definition, Word: word, TipID: idPrefix + "-" + m.term.ID})
+			out = append(out, &termTip{Term: m.term.Term, Definition: m.term.Definition, Word: word, Dir: dir, TipID: idPrefix + "-" + m.term.ID})
 		} else {
-			out = append(out, widgetLink(ix.c, GlossaryName, "term-"+m.term.ID, app.Text(word)).Class("wm-term"))
+			out = append(out, widgetLink(ix.c, GlossaryName, "term-"+m.term.ID, latinRuns(dir, word)...).Class("wm-term"))
 		}
 		at = m.end
 	}
 	if at < len(src) {
-		out = append(out, app.Text(string(src[at:])))
+		out = append(out, latinRuns(dir, string(src[at:]))...)
 	}
 	return out
 }

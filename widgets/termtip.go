@@ -18,6 +18,7 @@ type termTip struct {
 	Term       string // the entry's heading
 	Definition string
 	Word       string // the term as the text writes it
+	Dir        string // the text's direction: in Arabic, Latin words are marked English (latinRuns)
 	TipID      string // element id of the definition, unique in the page
 
 	hover, focus, open, dismissed bool
@@ -120,10 +121,9 @@ func (t *termTip) Render() app.UI {
 					t.dismissed = !t.open
 					t.changed(ctx)
 				}).
-				Text(t.Word),
+				Body(latinRuns(t.Dir, t.Word)...),
 			app.Span().ID(t.TipID).Role("tooltip").Class("wm-def").Hidden(!show).Body(
-				app.Strong().Text(t.Term+": "),
-				app.Text(t.Definition),
+				append([]app.UI{app.Strong().Body(latinRuns(t.Dir, t.Term+": ")...)}, latinRuns(t.Dir, t.Definition)...)...,
 			),
 		)
 }

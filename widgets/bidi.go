@@ -1,0 +1,66 @@
+package widgets
+
+import (
+	"unicode"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"waymark/data"
+)
+
+// latinRuns renders text of a right-to-left language with each run of
+// Latin script (EURODAC, iBorderCtrl, "US DOS INL", HART 2) in a
+// <bdi lang="en" dir="ltr">. Left to the Unicode bidirectional algorithm,
+// the punctuation and numbers at a run's edges join it and move: "(HART)"
+// or "EURODAC." can come out reversed in an Arabic sentence. Isolated,
+// each run counts as one neutral character of the sentence around it;
+// marked as English, a screen reader says "EURODAC" in an English voice. The build takes out the line
+// breaks its renderer puts around the element (build's hugText), so the
+// prerendered page spaces the sentence as the app does. Left-to-right
+// text is one text node.
+func latinRuns(dir, text string) []app.UI {
+	if dir != "rtl" {
+		return []app.UI{app.Text(text)}
+	}
+	src := []rune(text)
+	var out []app.UI
+	at := 0
+	for i := 0; i < len(src); {
+		if !isLatin(src[i]) {
+			i++
+			continue
+		}
+		end := latinRunEnd(src, i)
+		if i > at {
+			out = append(out, app.Text(string(src[at:i])))
+		}
+		out = append(out, app.Bdi().Lang(data.Base).Dir("ltr").Text(string(src[i:end])))
+		at, i = end, end
+	}
+	if at < len(src) || len(out) == 0 {
+		out = append(out, app.Text(string(src[at:])))
+	}
+	return out
+}
+
+func isLatin(r rune) bool { return unicode.Is(unicode.Latin, r) }
+
+// latinRunEnd is where the Latin run starting at i ends: it takes in
+// digits, spaces and the punctuation inside names ("The Digital Border:
+// Migration, Technology & Inequality") as long as a Latin letter or digit
+// follows before any other script, and ends on a letter or digit.
+func latinRunEnd(src []rune, i int) int {
+	end := i + 1
+	for k := i + 1; k < len(src); k++ {
+		r := src[k]
+		switch {
+		case isLatin(r) || '0' <= r && r <= '9':
+			end = k + 1
+		case r == ' ' || r == '-' || r == '.' || r == ',' || r == ':' || r == '&' || r == '/' || r == '\'' || r == '’':
+			// Part of the run only if the run goes on after it.
+		default:
+			return end
+		}
+	}
+	return end
+}
