@@ -190,13 +190,48 @@ func (s *site) url(kind string, c *data.Content) string {
 	return s.origin + widgets.Path(kind, c)
 }
 
-// widgetPages are the addresses of a kind of widget, in every language.
+// widgetPages are the addresses of a kind of widget that the thorough
+// checks run on: English, and every right-to-left language, whose layout,
+// keys and drawing are mirrored. A left-to-right translation is laid out
+// by the same code as English; TestEveryLanguageInTheBrowser checks each
+// one's pages for what its words alone can break (length, contrast,
+// names).
 func (s *site) widgetPages(kind string) []string {
 	var out []string
 	for _, lang := range data.Languages(s.contents) {
-		out = append(out, s.url(kind, s.contents[lang]))
+		if c := s.contents[lang]; lang == data.Base || c.UI.Dir == "rtl" {
+			out = append(out, s.url(kind, c))
+		}
 	}
 	return out
+}
+
+// englishPage is a kind's English page, alone, for the checks of what no
+// language or direction can change (a hostile link, refused storage, the
+// way back from the sources page, printing).
+func (s *site) englishPage(kind string) []string {
+	return []string{s.url(kind, s.en())}
+}
+
+// contentOf is the content a widget page shows, by the language in its
+// address (/w/<kind>/<lang>/).
+func (s *site) contentOf(u string) *data.Content {
+	parts := strings.Split(strings.TrimPrefix(u, s.origin), "/")
+	if len(parts) > 3 {
+		if c, ok := s.contents[parts[3]]; ok {
+			return c
+		}
+	}
+	return s.en()
+}
+
+// fill puts values in a catalog text's placeholders: fill(ui.StageOf,
+// "n", "1", "total", "3").
+func fill(text string, kv ...string) string {
+	for i := 0; i+1 < len(kv); i += 2 {
+		text = strings.ReplaceAll(text, "{"+kv[i]+"}", kv[i+1])
+	}
+	return text
 }
 
 // browser starts one headless Chromium for the whole run. Every tab gets a
@@ -420,6 +455,26 @@ func waitFor(tb *tab, what, js string) {
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(patience))); err != nil {
 		tb.t.Fatalf("waiting for %s: %v", what, err)
+	}
+}
+
+// waitAcrossNavigation is waitFor for a condition that holds once the tab
+// has loaded another page: a poll the navigation cuts off (its page's
+// context is gone) starts again in the new page, until patience runs out.
+func waitAcrossNavigation(tb *tab, what, js string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(patience)
+	for {
+		ctx, cancel := context.WithDeadline(tb.ctx, deadline)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond)))
+		cancel()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) || !strings.Contains(err.Error(), "context") {
+			tb.t.Fatalf("waiting for %s: %v", what, err)
+		}
+		time.Sleep(50 * time.Millisecond) // the next poll, in the page that replaced it
 	}
 }
 

@@ -6,6 +6,7 @@ package widgets_test
 // passes (kinds_browser_test.go).
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,16 +56,26 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 		if !strings.HasPrefix(f.HTML, "<input") {
 			t.Fatalf("%s: keyboard: Tab never reached an answer", u)
 		}
-		pressAndCheck(tb, u, " ", false)
-		pressAndCheck(tb, u, kb.ArrowRight, false)
-		if got := eval[string](tb, `document.querySelector(".wm-open input[type=radio]:checked").value`); got != "n" {
-			t.Errorf("%s: keyboard: Space then ArrowRight answered %q, want n (not yet)", u, got)
+		// The arrow that goes to the next answer points the way the
+		// answers read: right in English, left in Arabic.
+		next := kb.ArrowRight
+		if s.contentOf(u).UI.Dir == "rtl" {
+			next = kb.ArrowLeft
 		}
-		if got := eval[string](tb, `document.getElementById("wm-progress-text").textContent`); !strings.HasPrefix(got, "0 of ") {
-			t.Errorf("%s: progress says %q after a not-yet answer", u, got)
+		pressAndCheck(tb, u, " ", false)
+		pressAndCheck(tb, u, next, false)
+		if got := eval[string](tb, `document.querySelector(".wm-open input[type=radio]:checked").value`); got != "n" {
+			t.Errorf("%s: keyboard: Space then the arrow towards the next answer answered %q, want n (not yet)", u, got)
+		}
+		c := s.contentOf(u)
+		progress := func(done int) string {
+			return fill(c.UI.Progress, "done", strconv.Itoa(done), "total", strconv.Itoa(len(c.Checklist.Lists[0].Items)))
+		}
+		if got := eval[string](tb, `document.getElementById("wm-progress-text").textContent`); got != progress(0) {
+			t.Errorf("%s: progress says %q after a not-yet answer, want %q", u, got, progress(0))
 		}
 		eval[bool](tb, `document.querySelector(".wm-open input[type=radio][value=d]").click(); true`)
-		waitFor(tb, "progress to count the done item", `document.getElementById("wm-progress-text").textContent.startsWith("1 of ")`)
+		waitFor(tb, "progress to count the done item", `document.getElementById("wm-progress-text").textContent === `+strconv.Quote(progress(1)))
 		if n := eval[int](tb, storedKeys); n == 0 {
 			t.Errorf("%s: the answers were not kept on the device after the reader answered", u)
 		}
@@ -87,8 +98,8 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 		if n := eval[int](tb, storedKeys); n != 0 {
 			t.Errorf("%s: %d items still stored after forgetting", u, n)
 		}
-		if said := eval[string](tb, `document.querySelector("[role=status]").textContent`); !strings.Contains(said, "forgotten") {
-			t.Errorf("%s: forgetting was not announced (%q)", u, said)
+		if said := eval[string](tb, `document.querySelector("[role=status]").textContent`); said != c.UI.Forgotten {
+			t.Errorf("%s: forgetting was announced as %q, want %q", u, said, c.UI.Forgotten)
 		}
 		onlyFrom(t, u, tb.Requests(), s.origin)
 		noConsoleErrors(tb, u)
@@ -96,8 +107,8 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 		// The shared link opens the answers in another browser.
 		other := open(t, link, tabOptions{})
 		waitApp(other)
-		if got := eval[string](other, `document.getElementById("wm-progress-text").textContent`); !strings.HasPrefix(got, "1 of ") {
-			t.Errorf("%s: the shared link opened with progress %q", u, got)
+		if got := eval[string](other, `document.getElementById("wm-progress-text").textContent`); got != progress(1) {
+			t.Errorf("%s: the shared link opened with progress %q, want %q", u, got, progress(1))
 		}
 		if n := eval[int](other, storedKeys); n != 0 {
 			t.Errorf("%s: opening a shared link stored %d items before the reader answered", u, n)
@@ -109,12 +120,13 @@ func TestChecklistBrowserKeyboardAndStorage(t *testing.T) {
 func TestChecklistBrowserHostileShareLinks(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	for _, u := range s.widgetPages(widgets.ChecklistName) {
+	// The link is read by code that knows no language.
+	for _, u := range s.englishPage(widgets.ChecklistName) {
 		for _, frag := range []string{"states:qqq", "nope:d", "states:" + strings.Repeat("d", 400), "states:%22%3E%3Cimg%20src=x%3E"} {
 			tb := open(t, u+"#"+frag, tabOptions{})
 			waitApp(tb)
 			notice := eval[string](tb, `(document.querySelector(".wm-notice") || {}).textContent || ""`)
-			if !strings.Contains(notice, "could not be read") {
+			if said, _, _ := strings.Cut(s.contentOf(u).UI.ShareInvalid, "{reason}"); !strings.HasPrefix(notice, said) {
 				t.Errorf("%s#%.40s: no clear message (%q)", u, frag, notice)
 			}
 			if n := eval[int](tb, `document.querySelectorAll("img").length`); n != 0 {
@@ -175,7 +187,7 @@ func checklistReadable(tb *tab, where string) {
 func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	for _, u := range s.widgetPages(widgets.ChecklistName) {
+	for _, u := range s.englishPage(widgets.ChecklistName) {
 		// The wasm is held back until the reader has answered, as on a slow
 		// connection; then it arrives and the app takes over.
 		tb := open(t, u, tabOptions{holdWasm: true})
@@ -192,13 +204,15 @@ func TestChecklistBrowserKeepsAnswersGivenBeforeTheApp(t *testing.T) {
 func TestChecklistBrowserStorageBlocked(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	for _, u := range s.widgetPages(widgets.ChecklistName) {
+	for _, u := range s.englishPage(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{blockStorage: true})
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)
-		waitFor(tb, "progress to count the done answer", `document.getElementById("wm-progress-text").textContent.startsWith("1 of ")`)
-		if said := eval[string](tb, `document.querySelector(".wm-storage").textContent`); !strings.Contains(said, "won't be remembered") {
-			t.Errorf("%s (storage blocked): the checklist does not say the answers won't be remembered (%q)", u, said)
+		c := s.contentOf(u)
+		done := fill(c.UI.Progress, "done", "1", "total", strconv.Itoa(len(c.Checklist.Lists[0].Items)))
+		waitFor(tb, "progress to count the done answer", `document.getElementById("wm-progress-text").textContent === `+strconv.Quote(done))
+		if said := eval[string](tb, `document.querySelector(".wm-storage").textContent`); said != c.UI.StorageBlocked {
+			t.Errorf("%s (storage blocked): the checklist says %q, want that the answers won't be remembered (%q)", u, said, c.UI.StorageBlocked)
 		}
 		noConsoleErrors(tb, u+" (storage blocked)")
 	}
@@ -209,7 +223,7 @@ func TestChecklistBrowserStorageBlocked(t *testing.T) {
 func TestChecklistBrowserPrintHandout(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	for _, u := range s.widgetPages(widgets.ChecklistName) {
+	for _, u := range s.englishPage(widgets.ChecklistName) {
 		tb := open(t, u, tabOptions{print: true})
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector(".wm-open input[value=d]").click(); true`)

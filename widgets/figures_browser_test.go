@@ -119,7 +119,7 @@ func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 			return [r.left + p[0], r.top + p[1]];
 		})()`)
 		want := eval[string](tb, `echarts.getInstanceByDom(document.querySelector('.wm-chart[data-chart="rights-map"]')).getOption().series[0].data[0].name`)
-		journey := s.url(widgets.JourneyName, s.en())
+		journey := s.url(widgets.JourneyName, s.contentOf(u))
 		opened := chromedp.WaitNewTarget(tb.ctx, func(info *target.Info) bool { return strings.HasPrefix(info.URL, journey) })
 		for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
 			if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: xy[0], Y: xy[1], Button: input.MouseButtonLeft, ClickCount: 1}); err != nil {
@@ -137,7 +137,7 @@ func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 		defer cancel()
 		journeyTab.ctx = ctx
 		waitFor(journeyTab, "the technology's stage", `!!document.querySelector(".wm-open #wm-a-`+want+`")`)
-		if got := eval[string](tb, `location.pathname`); got != widgets.Path(widgets.FiguresName, s.en()) {
+		if got := eval[string](tb, `location.pathname`); got != widgets.Path(widgets.FiguresName, s.contentOf(u)) {
 			t.Errorf("%s: the figures tab went to %s", u, got)
 		}
 		noConsoleErrors(tb, u)

@@ -90,14 +90,22 @@ func TestJourneyBrowserKeyboard(t *testing.T) {
 		if f.Role != "tab" || f.Selected != "true" {
 			t.Fatalf("%s: keyboard: Tab never reached the selected stage tab (last: %s)", u, f.HTML)
 		}
+		// The arrow towards the next stage is the one reading goes: right
+		// in English, left in Arabic.
+		c := s.contentOf(u)
+		next, prev := kb.ArrowRight, kb.ArrowLeft
+		if c.UI.Dir == "rtl" {
+			next, prev = prev, next
+		}
+		title := func(i int) string { return c.Journey.Stages[i].Title }
 		steps := []struct {
 			key, wantTab, wantAnnounce string
 		}{
-			{kb.ArrowRight, "wm-tab-at", "At the border"},
-			{kb.End, "wm-tab-after", "After the border"},
-			{kb.ArrowRight, "wm-tab-before", "Before the border"}, // wraps
-			{kb.ArrowLeft, "wm-tab-after", "After the border"},
-			{kb.Home, "wm-tab-before", "Before the border"},
+			{next, "wm-tab-at", title(1)},
+			{kb.End, "wm-tab-after", title(2)},
+			{next, "wm-tab-before", title(0)}, // wraps
+			{prev, "wm-tab-after", title(2)},
+			{kb.Home, "wm-tab-before", title(0)},
 		}
 		for _, st := range steps {
 			f = pressAndCheck(tb, u, st.key, false)

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"waymark/data"
 	"waymark/widgets"
 )
 
@@ -70,27 +71,43 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 			}
 			for _, u := range s.widgetPages(k.Name) {
 				t.Run("without the app", func(t *testing.T) { checkWithoutApp(t, u, kc) })
-				t.Run("app at 1280 px", func(t *testing.T) { checkApp(t, s, u, kc) })
+				// A desktop in English; a right-to-left page is checked on
+				// a phone, where its mirrored layout is tightest, and by
+				// checkWithoutApp and the other checks of its own.
+				if s.contentOf(u).UI.Lang == data.Base {
+					t.Run("app at 1280 px", func(t *testing.T) { checkApp(t, s, u, kc) })
+				}
 				t.Run("app at 320 px", func(t *testing.T) {
 					tb := open(t, u, tabOptions{width: 320})
 					waitApp(tb)
 					if kc.live != nil {
 						kc.live(tb)
 					}
+					english := s.contentOf(u).UI.Lang == data.Base
 					checkScreenshots(tb, s, u, func(scheme string) {
-						if scheme == "dark" {
+						switch {
+						case scheme == "dark":
 							checkAxe(tb, u+" at 320 px, dark") // contrast in the other scheme, on a phone
+						case !english:
+							// What checkApp does in English at 1280 px.
+							checkAxe(tb, u+" at 320 px")
+							checkRightToLeft(tb, u+" (app)")
+							onlyFrom(t, u, tb.Requests(), s.origin)
 						}
 					})
 					checkTargets(tb, u+" at 320 px")
 					noConsoleErrors(tb, u)
 				})
-				t.Run("storage blocked", func(t *testing.T) {
-					tb := open(t, u, tabOptions{blockStorage: true})
-					waitApp(tb)
-					settle(tb)
-					noConsoleErrors(tb, u+" (storage blocked)")
-				})
+				// Storage is refused the same way in every language: checked
+				// once, in English.
+				if s.contentOf(u).UI.Lang == data.Base {
+					t.Run("storage blocked", func(t *testing.T) {
+						tb := open(t, u, tabOptions{blockStorage: true})
+						waitApp(tb)
+						settle(tb)
+						noConsoleErrors(tb, u+" (storage blocked)")
+					})
+				}
 			}
 			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.embedded) })
 			t.Run("reader", func(t *testing.T) { checkReader(t, s, k.Name, kc) })
@@ -120,6 +137,7 @@ func checkWithoutApp(t *testing.T, u string, kc kindCheck) {
 		t.Errorf("%s: go-app's loader or error overlay is visible", where)
 	}
 	checkAxe(blocked, where)
+	checkRightToLeft(blocked, where)
 	kc.readable(blocked, where)
 
 	off := open(t, u, tabOptions{noScript: true})
@@ -146,6 +164,7 @@ func checkApp(t *testing.T, s *site, u string, kc kindCheck) {
 		kc.live(tb)
 	}
 	checkAxe(tb, u+" (app)")
+	checkRightToLeft(tb, u+" (app)")
 	checkScreenshots(tb, s, u, nil)
 	// What a reader does on a desktop (reader_browser_test.go).
 	v := view{tb: tb, where: u + " at 1280 px"}

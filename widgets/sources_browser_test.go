@@ -21,7 +21,7 @@ import (
 func TestSourcesPageLeadsBackToTheMarker(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	for _, u := range s.widgetPages(widgets.JourneyName) {
+	for _, u := range s.englishPage(widgets.JourneyName) {
 		tb := open(t, u+"sources/", tabOptions{})
 		waitApp(tb)
 		checkAxe(tb, u+"sources/")
@@ -51,7 +51,7 @@ func TestSourcesPageLeadsBackToTheMarker(t *testing.T) {
 func TestMarkersWithoutScriptLeadToTheirEntry(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	for _, u := range s.widgetPages(widgets.JourneyName) {
+	for _, u := range s.englishPage(widgets.JourneyName) {
 		pre := open(t, u, tabOptions{noScript: true})
 		waitFor(pre, "the page", `document.readyState === "complete"`)
 		href := eval[string](pre, `document.querySelector("#wm-a-before a.wm-ref").href`)
