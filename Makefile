@@ -67,12 +67,11 @@ $(AXE):
 ## test: every test, the real-browser checks included (go test ./... alone
 ## runs the unit tests; the browser build tag adds the checks that need
 ## what browser-deps installs, which find axe-core, ECharts and nginx
-## through the three variables). The browser checks wait on Chromium as
-## much as they use the two cores, so three run side by side.
+## through the three variables)
 test: vet browser-deps $(ECHARTS)
 	WAYMARK_AXE=$(CURDIR)/$(AXE) WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) \
 		WAYMARK_NGINX=$$(command -v nginx || echo /usr/sbin/nginx) \
-		$(GO) test -tags browser -count=1 -timeout 14m -parallel 3 ./...
+		$(GO) test -tags browser -count=1 -timeout 15m ./...
 
 ## sizes: what a reader downloads, from a build made as the shipped one
 sizes: $(ECHARTS)
