@@ -25,8 +25,6 @@
   // ... and the options a widget's address carries: [name, "?" for the
   // query or "#" for the fragment, pattern].
   var OPTIONS = WAYMARK_OPTIONS;
-  var MIN = 150;
-  var MAX = 30000;
 
   function attr(el, name) {
     return E.getAttribute.call(el, "data-" + name);
@@ -38,7 +36,7 @@
       return;
     }
     var widget = attr(el, "waymark") || "";
-    if (!Object.prototype.hasOwnProperty.call(KNOWN, widget)) {
+    if (!{}.hasOwnProperty.call(KNOWN, widget)) {
       tell(el, 'no widget "' + widget + '". Widgets: ' + Object.keys(KNOWN).join(", "));
       return;
     }
@@ -90,13 +88,14 @@
     console.error(text);
     var note = D.createElement.call(document, "p");
     note.setAttribute("data-waymark-note", "");
-    note.style.cssText = "border-left:3px solid #b00020;padding-left:.5em";
+    note.style.cssText = "border-left:3px solid #b02;padding-left:.5em";
     note.textContent = text;
     N.appendChild.call(el, note);
   }
 
+  // A frame is never shorter than 150 px nor taller than 30,000 px.
   function clamp(h) {
-    return Math.min(MAX, Math.max(MIN, Math.ceil(h)));
+    return Math.min(3e4, Math.max(150, Math.ceil(h)));
   }
 
   // On EventTarget.prototype too: window's named properties (an element
