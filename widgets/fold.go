@@ -124,7 +124,7 @@ func initial(lang, term string) string {
 		if lang == "es" && unicode.ToLower(r) == 'ñ' {
 			return "Ñ"
 		}
-		return strings.ToUpper(string([]rune(fold(string(r)))[0:1]))
+		return string(unicode.ToUpper([]rune(fold(string(r)))[0]))
 	}
 	return "#"
 }
@@ -141,7 +141,11 @@ func sortKey(lang, term string) string {
 		term = withoutArticle(term)
 	}
 	if lang == "es" {
-		term = strings.NewReplacer("ñ", "n\x7f", "Ñ", "n\x7f").Replace(term)
+		term = spanishEnye.Replace(term)
 	}
 	return fold(term)
 }
+
+// spanishEnye files ñ after every n-word and before o: "\x7f" sorts after
+// every letter.
+var spanishEnye = strings.NewReplacer("ñ", "n\x7f", "Ñ", "n\x7f")

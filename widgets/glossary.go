@@ -28,6 +28,7 @@ type Glossary struct {
 	query  string // what the reader typed in the filter
 	target string // id of the term the fragment names
 	cites  *sourceList
+	terms  []data.Term // in the alphabet's order; see ordered
 }
 
 // anchor is the element id for a fragment; see anchorID.
@@ -133,13 +134,20 @@ func (g *Glossary) Shown() []string {
 // ordered lists the terms in the order of the language's alphabet, which
 // a translation's file need not follow (it keeps English's order, so the
 // files read side by side).
+// The order is worked out once: content never changes, and the filter
+// renders the list again on every key the reader types.
 func (g *Glossary) ordered() []data.Term {
+	if g.terms != nil {
+		return g.terms
+	}
 	lang := g.Content.UI.Lang
-	terms := slices.Clone(g.Content.Glossary.Terms)
-	slices.SortStableFunc(terms, func(a, b data.Term) int {
-		return strings.Compare(sortKey(lang, a.Term), sortKey(lang, b.Term))
-	})
-	return terms
+	keys := map[string]string{}
+	for _, t := range g.Content.Glossary.Terms {
+		keys[t.ID] = sortKey(lang, t.Term)
+	}
+	g.terms = slices.Clone(g.Content.Glossary.Terms)
+	slices.SortStableFunc(g.terms, func(a, b data.Term) int { return strings.Compare(keys[a.ID], keys[b.ID]) })
+	return g.terms
 }
 
 // Render draws the widget.
