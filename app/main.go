@@ -6,7 +6,6 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"waymark/data"
 	"waymark/widgets"
 )
 
@@ -14,6 +13,6 @@ func main() {
 	widgets.GuardStorage()
 	widgets.RepairAddress()
 	widgets.OpenForPrint()
-	widgets.Register(data.Embedded())
+	widgets.Register(contents())
 	app.RunWhenOnBrowser()
 }

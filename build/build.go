@@ -70,17 +70,19 @@ func Build(opts Options) (*Result, error) {
 			fmt.Fprintf(opts.Log, format+"\n", args...)
 		}
 	}
-	contents := opts.Contents
-	if contents == nil {
-		var err error
-		if opts.Data != nil {
-			contents, err = data.Load(opts.Data, "data")
-		} else {
-			contents, err = data.LoadEmbedded()
-		}
-		if err != nil {
-			return nil, fmt.Errorf("content is invalid:\n%w", err)
-		}
+	var appContents map[string]*data.Content
+	var err error
+	if opts.Data != nil {
+		appContents, err = data.Load(opts.Data, "data")
+	} else {
+		appContents, err = data.LoadEmbedded()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("content is invalid:\n%w", err)
+	}
+	contents := appContents
+	if opts.Contents != nil {
+		contents = opts.Contents
 	}
 	if opts.ECharts == "" {
 		return nil, errors.New("no ECharts given: the build needs the path of echarts.min.js (make installs the pinned version from npm)")
@@ -91,7 +93,7 @@ func Build(opts Options) (*Result, error) {
 	}
 
 	logf("build: compiling app.wasm")
-	wasm, err := compileWasm(opts.Data)
+	wasm, err := compileWasm(appContents)
 	if err != nil {
 		return nil, err
 	}

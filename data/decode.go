@@ -6,7 +6,6 @@ import (
 	"math"
 	"net/url"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,7 +73,28 @@ func jsonName(f reflect.StructField) string {
 	return name
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// idPattern is what an id looks like, as the schema states it. isID checks
+// it by hand: a regexp here would compile at start-up in every reader's
+// browser, which never checks an id, and bring the regexp package along.
+const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+// isID reports whether s matches idPattern: lowercase letters and digits in
+// runs joined by single dashes.
+func isID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 const idWant = "lowercase letters, digits and single dashes, e.g. \"social-media-monitoring\""
 
@@ -221,7 +241,7 @@ func (d *decoder) decodeString(n *node, v reflect.Value, path string, o tagOpts)
 			d.errorf(n.pos, path, "an absolute http:// or https:// address", "%s", msg)
 		}
 	case o.id != "" || o.ref != "":
-		if !idPattern.MatchString(s) {
+		if !isID(s) {
 			d.errorf(n.pos, path, idWant, "%q is not a valid id", s)
 			return
 		}

@@ -75,14 +75,23 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	return Prepare(out), nil
+}
+
+// Prepare builds what a widget looks content up by (its ids, its other
+// languages) and returns contents. Load prepares what it validated; the
+// browser app prepares content that was validated when the build wrote it
+// out as Go values, so a reader's browser neither parses nor checks it.
+func Prepare(contents map[string]*Content) map[string]*Content {
 	var langs []Language
-	for _, tag := range Languages(out) {
-		langs = append(langs, Language{Tag: tag, Name: out[tag].UI.LanguageName, Dir: out[tag].UI.Dir})
+	for _, tag := range Languages(contents) {
+		langs = append(langs, Language{Tag: tag, Name: contents[tag].UI.LanguageName, Dir: contents[tag].UI.Dir})
 	}
-	for _, c := range out {
+	for _, c := range contents {
+		c.index()
 		c.languages = langs
 	}
-	return out, nil
+	return contents
 }
 
 func loadLang(fsys fs.FS, prefix, lang string) (*Content, *parsed, Errors) {
@@ -130,7 +139,6 @@ func loadLang(fsys fs.FS, prefix, lang string) (*Content, *parsed, Errors) {
 	if len(d.errs) > 0 {
 		return nil, nil, d.errs
 	}
-	c.index()
 	p := &parsed{lang: lang, dir: path.Join(prefix, lang), roots: map[string]*node{}}
 	for name, root := range d.roots {
 		p.roots[path.Base(name)] = root

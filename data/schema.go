@@ -36,7 +36,7 @@ func schemaOf(t reflect.Type, o tagOpts) map[string]any {
 			s["format"] = "uri"
 			s["pattern"] = `^https?://[^\s"'<>\\` + "`" + `]+$`
 		case o.id != "" || o.ref != "":
-			s["pattern"] = idPattern.String()
+			s["pattern"] = idPattern
 		case len(o.enum) > 0:
 			s["enum"] = o.enum
 			delete(s, "pattern")
