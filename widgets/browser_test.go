@@ -471,11 +471,20 @@ func waitAcrossNavigation(tb *tab, what, js string) {
 		if err == nil {
 			return
 		}
-		if time.Now().After(deadline) || !strings.Contains(err.Error(), "context") {
+		if time.Now().After(deadline) || !cutByNavigation(err) {
 			tb.t.Fatalf("waiting for %s: %v", what, err)
 		}
 		time.Sleep(50 * time.Millisecond) // the next poll, in the page that replaced it
 	}
+}
+
+// cutByNavigation reports whether err is what Chromium answers a call
+// that a navigation interrupted: the page's execution context went away
+// (in a poll that was running, or at the next call), or the target was
+// navigating when the call arrived.
+func cutByNavigation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "context") || strings.Contains(msg, "navigated or closed")
 }
 
 // settle waits until the page has rendered what it just did: two
