@@ -89,11 +89,30 @@ func (r renderer) fetch(p string) ([]byte, error) {
 			return nil, fmt.Errorf("prerendering %s: %w", p, err)
 		}
 	}
+	if p == "/app.js" {
+		var err error
+		if b, err = plainWasmFetch(b, r.assets["app.wasm"]); err != nil {
+			return nil, err
+		}
+	}
 	min, err := minifyAs(p, b)
 	if err != nil {
 		return nil, fmt.Errorf("minifying %s: %w", p, err)
 	}
 	return min, nil
+}
+
+// plainWasmFetch hands the wasm response to instantiateStreaming as fetch
+// returns it. go-app copies it through a stream of its own to count
+// progress for a label Waymark never shows (its page is readable while the
+// app loads): a main-thread task, and a label change the height reporter
+// lays out for, on every chunk of a 9 MB download.
+func plainWasmFetch(appJS []byte, wasm string) ([]byte, error) {
+	progress := fmt.Sprintf("fetchWithProgress(%q, showProgress)", wasm)
+	if n := bytes.Count(appJS, []byte(progress)); n != 1 {
+		return nil, fmt.Errorf("go-app's app.js calls %s %d times, where Waymark expects it once to replace it with a plain fetch: go-app has changed how it loads the wasm", progress, n)
+	}
+	return bytes.Replace(appJS, []byte(progress), []byte(fmt.Sprintf("fetch(%q)", wasm)), 1), nil
 }
 
 // scripts maps go-app's fixed script addresses to the fingerprinted ones,

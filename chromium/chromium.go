@@ -8,6 +8,7 @@ package chromium
 import (
 	"fmt"
 	"os/exec"
+	"syscall"
 
 	"github.com/chromedp/chromedp"
 )
@@ -37,6 +38,19 @@ func Options(path, profile string, extra ...chromedp.ExecAllocatorOption) []chro
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
+		// Chromium shares memory between its processes through /dev/shm,
+		// which a container may make too small (64 MB in Docker); then it
+		// has to use files in /tmp instead, which costs system time on
+		// every page, so only then.
+		chromedp.Flag("disable-dev-shm-usage", sharedMemory() < 1<<30),
 	}, extra...)
+}
+
+// sharedMemory is how many bytes /dev/shm has free, or 0 if there is none.
+func sharedMemory() uint64 {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs("/dev/shm", &st); err != nil {
+		return 0
+	}
+	return uint64(st.Bavail) * uint64(st.Bsize)
 }

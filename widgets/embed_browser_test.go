@@ -134,7 +134,7 @@ func readHeights(tb *tab, frame string, agree bool) heights {
 func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 	frame := s.url(kind, s.en())
 	t.Helper()
-	for _, width := range []int64{360, 768, 1280} {
+	for _, width := range []int64{360, 1280} {
 		where := fmt.Sprintf("%s embedded with the loader at %d px", kind, width)
 		tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 740})
 		eval[bool](tb, `document.querySelector(`+frameSel(frame)+`).scrollIntoView(); true`)
@@ -157,15 +157,22 @@ func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 			frameWait(tb, frame, st.what, st.until)
 			check("after " + st.what)
 		}
-		if width != 768 {
-			// What a reader does there (reader_browser_test.go).
-			v := view{tb: tb, frame: frame, where: where}
-			checkMarker(v, kind, width)
-			noSidewaysScroll(v)
-			checkEverythingOpen(v)
-		}
+		// What a reader does there (reader_browser_test.go).
+		v := view{tb: tb, frame: frame, where: where}
+		checkMarker(v, kind, width)
+		noSidewaysScroll(v)
+		checkEverythingOpen(v)
 		if width == 360 {
 			hostileMessages(t, tb, s, frame, where)
+		}
+		if width == 1280 {
+			// The window narrowed to a tablet's width, as a reader resizing
+			// it or turning a tablet does, with everything still open: the
+			// loader refits the frame to what the widget now holds.
+			if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(768, 740)); err != nil {
+				t.Fatal(err)
+			}
+			check("the window narrowed to 768 px")
 		}
 		noConsoleErrors(tb, where)
 	}

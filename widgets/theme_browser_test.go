@@ -58,10 +58,9 @@ func TestThemeFollowsTheRules(t *testing.T) {
 		{"auto asked", "auto", true},
 	} {
 		// The reader's system prefers dark throughout.
-		tb := open(t, s.demo+"/"+widgets.JourneyName+".html", tabOptions{dark: true})
+		tb := open(t, s.hostPage(t, "", ""), tabOptions{dark: true})
 		waitFor(tb, "the article", `document.readyState === "complete"`)
 		eval[bool](tb, `new Promise(done => {
-			document.querySelectorAll("figure.embed").forEach(e => e.remove());
 			const embed = document.createElement("div");
 			Object.assign(embed.dataset, {waymark: "journey", lang: "en"});
 			if ("`+tt.theme+`") embed.dataset.theme = "`+tt.theme+`";
