@@ -78,12 +78,27 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 					t.Run("app at 1280 px", func(t *testing.T) { checkApp(t, s, u, kc) })
 				}
 				t.Run("app at 320 px", func(t *testing.T) {
-					tb := open(t, u, tabOptions{width: 320})
+					// It opens on a common phone, 360 by 740, where a
+					// reader's first checks run, then narrows to the
+					// narrowest, as a phone's split screen does.
+					tb := open(t, u, tabOptions{width: 360, height: 740})
 					waitApp(tb)
+					english := s.contentOf(u).UI.Lang == data.Base
+					if english {
+						// What a reader does on a phone, before anything
+						// is open (reader_browser_test.go).
+						v := view{tb: tb, where: u + " at 360 px"}
+						checkFirstScreen(v, kc)
+						noSidewaysScroll(v)
+						checkMarker(v, kc.name, 360)
+					}
+					if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(320, 740)); err != nil {
+						t.Fatal(err)
+					}
+					settle(tb)
 					if kc.live != nil {
 						kc.live(tb)
 					}
-					english := s.contentOf(u).UI.Lang == data.Base
 					checkScreenshots(tb, s, u, func(scheme string) {
 						switch {
 						case scheme == "dark":

@@ -136,26 +136,14 @@ func plainIframe(t *testing.T, s *site, kind string, width int64, edits ...func(
 	return tb
 }
 
-// checkReader runs the reader's checks on a kind of widget on its own at
-// a phone's width, and as a plain iframe at a phone's width and a
-// desktop's; the suite's other tabs cover the rest (see openViews).
+// checkReader runs the reader's checks on a kind of widget embedded as a
+// plain iframe at a phone's width and a desktop's; on its own, the suite's
+// app tabs run them (checkApp, and the 320 px phone in
+// TestEveryKindInTheBrowser).
 func checkReader(t *testing.T, s *site, kind string, kc kindCheck) {
 	u := s.url(kind, s.en())
-	alone := open(t, u, tabOptions{width: 360, height: 740})
-	waitApp(alone)
-	views := []view{{tb: alone, where: u + " at 360 px"}}
 	for _, width := range []int64{360, 1280} {
-		views = append(views, view{tb: plainIframe(t, s, kind, width), frame: u, where: fmt.Sprintf("%s embedded as a plain iframe at %d px", kind, width)})
-	}
-	for _, v := range views {
-		width := int64(360)
-		if strings.HasSuffix(v.where, "1280 px") {
-			width = 1280
-		}
-		if v.frame == "" {
-			checkTargets(v.tb, v.where)
-			checkFirstScreen(v, kc)
-		}
+		v := view{tb: plainIframe(t, s, kind, width), frame: u, where: fmt.Sprintf("%s embedded as a plain iframe at %d px", kind, width)}
 		noSidewaysScroll(v)
 		checkMarker(v, kind, width)
 		noConsoleErrors(v.tb, v.where)
