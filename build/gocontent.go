@@ -131,8 +131,8 @@ func goValue(b *bytes.Buffer, v reflect.Value) error {
 	return nil
 }
 
-// writeScalar writes a literal, converted when its type has a name of its
-// own (a data.Dir, say) so that it keeps that type.
+// writeScalar writes a literal, converted when its type is one data
+// declares, so that it keeps that type.
 func writeScalar(b *bytes.Buffer, t reflect.Type, lit string) {
 	if t.PkgPath() != "" {
 		b.WriteString(goType(t) + "(" + lit + ")")

@@ -3,9 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"waymark/data"
@@ -28,12 +26,11 @@ func TestTheAppHoldsTheContentItWasBuiltFrom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	files := map[string]string{
-		"content.go": string(src),
+	overlayFile, err := appOverlay(root, t.TempDir(), map[string][]byte{
+		"content.go": src,
 		// In place of app/main.go: print the content, and what its
 		// lookups find.
-		"main.go": `package main
+		"main.go": []byte(`package main
 
 import (
 	"encoding/json"
@@ -55,19 +52,9 @@ func main() {
 	}
 	json.NewEncoder(os.Stdout).Encode(out)
 }
-`,
-	}
-	replace := map[string]string{}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		replace[filepath.Join(root, "app", name)] = p
-	}
-	overlay, _ := json.Marshal(map[string]any{"Replace": replace})
-	overlayFile := filepath.Join(dir, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+`),
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("go", "run", "-overlay", overlayFile, "./app")

@@ -29,16 +29,8 @@ func compileWasm(contents map[string]*data.Content) ([]byte, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	generated := filepath.Join(tmp, "content.go")
-	if err := os.WriteFile(generated, src, 0o644); err != nil {
-		return nil, err
-	}
-	overlay, err := json.Marshal(map[string]any{"Replace": map[string]string{filepath.Join(root, "app", "content.go"): generated}})
+	overlayFile, err := appOverlay(root, tmp, map[string][]byte{"content.go": src})
 	if err != nil {
-		return nil, err
-	}
-	overlayFile := filepath.Join(tmp, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
 		return nil, err
 	}
 	out := filepath.Join(tmp, "app.wasm")
@@ -51,6 +43,25 @@ func compileWasm(contents map[string]*data.Content) ([]byte, error) {
 		return nil, fmt.Errorf("compiling ./app for wasm: %v\n%s", err, stderr.String())
 	}
 	return os.ReadFile(out)
+}
+
+// appOverlay writes files into dir and returns a go build overlay that
+// puts each in app/ under its name, in place of the file there if any.
+func appOverlay(root, dir string, files map[string][]byte) (string, error) {
+	replace := map[string]string{}
+	for name, b := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return "", err
+		}
+		replace[filepath.Join(root, "app", name)] = p
+	}
+	overlay, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, "overlay.json")
+	return p, os.WriteFile(p, overlay, 0o644)
 }
 
 func moduleRoot() (string, error) {

@@ -254,9 +254,9 @@ func browser(t *testing.T) context.Context {
 			chromedp.Flag("hide-scrollbars", false),
 			// The checks assert what a page does, never how fast: V8 keeps
 			// the wasm at its first, quick compile instead of recompiling
-			// hot functions optimized on every page, which took a quarter
-			// of the checks' processor time (make bench, which measures
-			// speed, runs Chromium as readers do).
+			// hot functions optimized on every page, which made an app's
+			// start a quarter slower and the checks about 8 % longer (make
+			// bench, which measures speed, runs Chromium as readers do).
 			chromedp.Flag("js-flags", "--liftoff-only"),
 		)...)
 		var stopBrowser context.CancelFunc
@@ -597,26 +597,17 @@ type axeViolation struct {
 // reports every violation with the rule and the nodes.
 func checkAxe(tb *tab, where string) {
 	tb.t.Helper()
-	s := served(tb.t)
-	eval[bool](tb, s.axe+";true")
-	v := eval[[]axeViolation](tb, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => r.violations)`)
-	for _, x := range v {
-		for _, n := range x.Nodes {
-			tb.t.Errorf("%s: accessibility: %s (%s) at %v: %s", where, x.ID, x.Help, n.Target, n.Summary)
-		}
-	}
+	axeIn(view{tb: tb, where: where})
 }
 
-// checkFrameAxe is checkAxe inside the widget frame whose address starts
-// with frame.
-func checkFrameAxe(tb *tab, frame, where string) {
-	tb.t.Helper()
-	s := served(tb.t)
-	frameEval[bool](tb, frame, s.axe+";true")
-	v := frameEval[[]axeViolation](tb, frame, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => r.violations)`)
-	for _, x := range v {
+// axeIn is checkAxe in the widget's document, embedded or on its own.
+func axeIn(v view) {
+	v.tb.t.Helper()
+	veval[bool](v, served(v.tb.t).axe+";true")
+	violations := veval[[]axeViolation](v, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => r.violations)`)
+	for _, x := range violations {
 		for _, n := range x.Nodes {
-			tb.t.Errorf("%s: accessibility: %s (%s) at %v: %s", where, x.ID, x.Help, n.Target, n.Summary)
+			v.tb.t.Errorf("%s: accessibility: %s (%s) at %v: %s", v.where, x.ID, x.Help, n.Target, n.Summary)
 		}
 	}
 }

@@ -125,7 +125,7 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 				}
 			}
 			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.embedded) })
-			t.Run("reader", func(t *testing.T) { checkReader(t, s, k.Name, kc) })
+			t.Run("reader", func(t *testing.T) { checkReader(t, s, k.Name) })
 		})
 	}
 }
@@ -260,8 +260,15 @@ const smallTargets = `(() => {
 // for a finger.
 func checkTargets(tb *tab, where string) {
 	tb.t.Helper()
-	if small := eval[[]string](tb, smallTargets); len(small) > 0 {
-		tb.t.Errorf("%s: targets under 24×24 px with a neighbour within reach: %s", where, strings.Join(small, "; "))
+	targetsIn(view{tb: tb, where: where})
+}
+
+// targetsIn is checkTargets in the widget's document, embedded or on its
+// own.
+func targetsIn(v view) {
+	v.tb.t.Helper()
+	if small := veval[[]string](v, smallTargets); len(small) > 0 {
+		v.tb.t.Errorf("%s: targets under 24×24 px with a neighbour within reach: %s", v.where, strings.Join(small, "; "))
 	}
 }
 

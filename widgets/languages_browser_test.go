@@ -207,25 +207,21 @@ func TestEveryLanguageInTheBrowser(t *testing.T) {
 			}
 			for _, k := range widgets.Kinds {
 				frame := s.url(k.Name, c)
-				where := frame + " embedded at 320 px"
+				v := view{tb: tb, frame: frame, where: frame + " embedded at 320 px"}
 				eval[bool](tb, `((document.querySelector(`+frameSel(frame)+`) || document.body).scrollIntoView(), true)`)
 				frameWaitApp(tb, frame)
-				if w := frameEval[int](tb, frame, `innerWidth`); w != 320 {
-					t.Fatalf("%s: the frame is %d px wide; the check needs a 320 px column", where, w)
+				if w := veval[int](v, `innerWidth`); w != 320 {
+					t.Fatalf("%s: the frame is %d px wide; the check needs a 320 px column", v.where, w)
 				}
-				if got := frameEval[[]string](tb, frame, `[document.documentElement.lang, document.documentElement.dir]`); got[0] != lang || got[1] != c.UI.Dir {
-					t.Errorf("%s: the page says lang=%q dir=%q, want %q, %q", where, got[0], got[1], lang, c.UI.Dir)
+				if got := veval[[]string](v, `[document.documentElement.lang, document.documentElement.dir]`); got[0] != lang || got[1] != c.UI.Dir {
+					t.Errorf("%s: the page says lang=%q dir=%q, want %q, %q", v.where, got[0], got[1], lang, c.UI.Dir)
 				}
-				if got := frameEval[string](tb, frame, `document.getElementById("wm-title").textContent`); got != k.Title(c) {
-					t.Errorf("%s: the title reads %q, want %q", where, got, k.Title(c))
+				if got := veval[string](v, `document.getElementById("wm-title").textContent`); got != k.Title(c) {
+					t.Errorf("%s: the title reads %q, want %q", v.where, got, k.Title(c))
 				}
-				if w := frameEval[[]float64](tb, frame, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
-					t.Errorf("%s: the page scrolls sideways (%.0f px wide in a %.0f px window): %s", where, w[0], w[1], frameEval[string](tb, frame, widest))
-				}
-				if small := frameEval[[]string](tb, frame, smallTargets); len(small) > 0 {
-					t.Errorf("%s: targets under 24×24 px with a neighbour within reach: %s", where, strings.Join(small, "; "))
-				}
-				checkFrameAxe(tb, frame, where)
+				noSidewaysScroll(v)
+				targetsIn(v)
+				axeIn(v)
 				// The frame's first screen: a capture of the whole frame
 				// lays the article out again without its scrollbar, and
 				// paints nothing of a frame as tall as the checklist's.

@@ -140,7 +140,7 @@ func plainIframe(t *testing.T, s *site, kind string, width int64, edits ...func(
 // plain iframe at a phone's width and a desktop's; on its own, the suite's
 // app tabs run them (checkApp, and the 320 px phone in
 // TestEveryKindInTheBrowser).
-func checkReader(t *testing.T, s *site, kind string, kc kindCheck) {
+func checkReader(t *testing.T, s *site, kind string) {
 	u := s.url(kind, s.en())
 	for _, width := range []int64{360, 1280} {
 		v := view{tb: plainIframe(t, s, kind, width), frame: u, where: fmt.Sprintf("%s embedded as a plain iframe at %d px", kind, width)}
