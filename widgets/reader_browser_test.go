@@ -238,6 +238,7 @@ func checkEverythingOpen(v view) {
 	t := v.tb.t
 	t.Helper()
 	parts := max(1, veval[int](v, `document.querySelectorAll(".wm-tab").length`))
+	const closed = `'button.wm-ref[aria-expanded="false"], .wm-intro-more[aria-expanded="false"]'`
 	for i := 0; i < parts; i++ {
 		veval[bool](v, fmt.Sprintf(`(() => {
 			const tab = document.querySelectorAll(".wm-tab")[%d];
@@ -247,9 +248,13 @@ func checkEverythingOpen(v view) {
 		v.settle()
 		veval[bool](v, `(() => {
 			document.querySelectorAll("details").forEach(d => d.open = true);
-			document.querySelectorAll('button.wm-ref[aria-expanded="false"], .wm-intro-more[aria-expanded="false"]').forEach(b => b.click());
+			document.querySelectorAll(`+closed+`).forEach(b => b.click());
 			return true;
 		})()`)
+		// The app answers each click in its own time: on a busy machine
+		// a measure taken before it has opened them all is of a widget
+		// half open.
+		v.wait("every marker's sources and the introduction to open", `!document.querySelector(`+closed+`)`)
 		v.settle()
 		h := measure(v.tb, v.frame)
 		if h.Content > heightCap {
