@@ -58,6 +58,9 @@ type Result struct {
 	// Embeds are the widget pages, by address, as oEmbed answers and link
 	// previews describe them.
 	Embeds map[string]Embed `json:"embeds"`
+	// Offline lists, by language, the addresses the service worker keeps
+	// for use without a network (see offlineSets).
+	Offline map[string][]string `json:"offline"`
 }
 
 // site is the output being assembled: served path -> bytes.
@@ -119,6 +122,7 @@ func Build(opts Options) (*Result, error) {
 		{"waymark.css", []byte(css), true},
 		{"height.js", []byte(readWeb("height.js")), true},
 		{"options.js", []byte(readWeb("options.js")), true},
+		{"offline.js", []byte(readWeb("offline.js")), true},
 		{"icon.svg", []byte(readWeb("icon.svg")), true},
 		{"echarts.js", echarts, false},
 	}
@@ -180,6 +184,7 @@ func Build(opts Options) (*Result, error) {
 		out[p] = b
 		res.Assets[name] = p
 	}
+	res.Offline = offlineSets(pages, chartPaths, res.Assets["echarts.js"])
 	if out["/app-worker.js"], err = serviceWorker(res); err != nil {
 		return nil, err
 	}

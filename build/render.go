@@ -64,7 +64,7 @@ func (r renderer) handler() *app.Handler {
 		Styles: []string{r.assets["waymark.css"]},
 		// options.js runs as the head is read, before the first paint, so an
 		// embedded widget never flashes in the wrong scheme.
-		Scripts:    []string{r.assets["options.js"], r.assets["height.js"] + " defer"},
+		Scripts:    []string{r.assets["options.js"], r.assets["height.js"] + " defer", r.assets["offline.js"] + " defer"},
 		Resources:  fingerprinted{wasm: r.assets["app.wasm"]},
 		Version:    r.version,
 		RawHeaders: r.head,

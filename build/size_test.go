@@ -91,6 +91,11 @@ func BenchmarkSizes(b *testing.B) {
 	b.ReportMetric(size(res.Assets["echarts.js"]), "echarts-raw-B")
 	b.ReportMetric(size(res.Assets["echarts.js"]+".br"), "echarts-br-B")
 	b.ReportMetric(charts, "figures-charts-br-B")
+	// What a device keeps for a workshop without a network (see
+	// offlineSets).
+	stored, transferred := offlineBytes(b, dir, res, data.Base)
+	b.ReportMetric(float64(stored), "offline-stored-B")
+	b.ReportMetric(float64(transferred), "offline-br-B")
 	b.Logf("first view (each language): %s", strings.Join(firstBlocking, ", "))
 }
 

@@ -28,6 +28,7 @@ type UI struct {
 	Translation     string `json:"translation,omitempty" waymark:"optional,own" doc:"In a translation, the credit line's plain statement that the translation is this project's own and not the publisher's; English, the report's language, has none."`
 	ReadMore        string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
 	ReadLess        string `json:"readLess" doc:"The same button once the whole introduction shows."`
+	Offline         string `json:"offline" doc:"Shown at the end of a widget opened on its own once every widget in its language will open on this device without a network."`
 
 	WhatWeAsk       string `json:"whatWeAsk" doc:"Journey: heading of the recommendations that answer a technology."`
 	TechnologyOne   string `json:"technologyOne" waymark:"placeholders=n" doc:"Journey: how many technologies a stage holds, when it is one, e.g. \"{n} technology\"."`

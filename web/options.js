@@ -10,12 +10,19 @@
   // Scripts run: the stylesheet may shorten what a script can lengthen.
   root.setAttribute("data-js", "");
 
+  var framed = window.parent !== window;
+  if (framed) {
+    // Embedded: what only a widget opened on its own shows (the offline
+    // line) takes no room.
+    root.setAttribute("data-framed", "");
+  }
+
   // Light unless asked, embedded in an article, whose colours the widget
   // cannot see; a widget opened on its own follows the reader's system
   // unless the address says otherwise.
   var theme = q.get("theme");
   if (!/^(light|dark|auto)$/.test(theme)) {
-    theme = window.parent !== window ? "light" : "auto";
+    theme = framed ? "light" : "auto";
   }
   if (theme !== "auto") {
     root.setAttribute("data-theme", theme);

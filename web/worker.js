@@ -8,6 +8,9 @@
 const version = "WAYMARK_VERSION";
 const cacheName = "waymark-" + version;
 const precache = WAYMARK_PRECACHE;
+// What a language keeps for offline use, by language: every widget page
+// and sources page in it, the index, the charts' options and ECharts.
+const languages = WAYMARK_LANGUAGES;
 const fingerprinted = /^\/web\/[^/]+\.[0-9a-f]{12}\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
@@ -35,6 +38,30 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fingerprinted.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
 });
 
+// A widget page opened on its own asks (web/offline.js) for its language
+// to be kept; the answer says when every page of it would open offline.
+self.addEventListener("message", (event) => {
+  const m = event.data;
+  if (!m || m.type !== "waymark:keep" || typeof m.lang !== "string" || !Object.prototype.hasOwnProperty.call(languages, m.lang)) {
+    return;
+  }
+  const client = event.source;
+  event.waitUntil(keep(m.lang).then(() => client && client.postMessage({ type: "waymark:kept", lang: m.lang })));
+});
+
+// keep fetches what the language needs that the cache lacks: a page the
+// reader has already opened stays as the network last gave it.
+async function keep(lang) {
+  const cache = await caches.open(cacheName);
+  const missing = [];
+  for (const p of languages[lang]) {
+    if (!(await cache.match(p))) {
+      missing.push(p);
+    }
+  }
+  await cache.addAll(missing);
+}
+
 async function cacheFirst(request) {
   const cached = await caches.match(request);
   return cached || fetchAndKeep(request);
@@ -44,7 +71,9 @@ async function networkFirst(request) {
   try {
     return await fetchAndKeep(request);
   } catch (err) {
-    const cached = await caches.match(request);
+    // A page opened with options in its address (?stage=at, ?theme=dark)
+    // is kept without them; options.js reads them from the address.
+    const cached = await caches.match(request, { ignoreSearch: request.mode === "navigate" });
     if (cached) {
       return cached;
     }

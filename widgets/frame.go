@@ -58,6 +58,9 @@ func (f frame) render(body ...app.UI) app.HTMLMain {
 		// widget itself (the stages, the first item), and an embed shows
 		// the language its editor chose.
 		app.If(len(f.sources.c.Languages()) > 1, func() app.UI { return languageLinks(f.name, f.sources.c) }),
+		// Shown by the stylesheet once web/offline.js has had the language
+		// kept: last, so that nothing moves when it shows.
+		app.P().Class("wm-offline").Body(latinRuns(f.sources.c.UI.Dir, f.sources.c.UI.Offline)...),
 		app.Div().Class("wm-sr").Role("status").Aria("live", "polite").Text(f.status),
 	)
 	return app.Main().Class(cls).Aria("labelledby", "wm-title").Body(parts...)
