@@ -11,6 +11,8 @@ ADDR ?= 127.0.0.1:8080
 # link previews: set it to the real one to build for a deployment.
 ORIGIN ?= http://$(ADDR)
 DEMO_ADDR ?= 127.0.0.1:8081
+# Where make workshop writes the workshop binaries.
+WORKSHOP_OUT ?= dist-workshop
 
 AXE_VERSION := 4.14.1
 ECHARTS_VERSION := 5.6.0
@@ -27,7 +29,7 @@ BENCH_DEPS := .cache/bench/.installed-$(TIMELINEJS_VERSION)-$(IFRAME_RESIZER_VER
 NEED_NPM = command -v npm >/dev/null 2>&1 || { echo "installing npm from Debian"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 
-.PHONY: build run test vet browser-deps sizes bench clean
+.PHONY: build run workshop test vet browser-deps sizes bench clean
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
 build: $(ECHARTS)
@@ -37,9 +39,15 @@ build: $(ECHARTS)
 run: build
 	$(WAYMARK) serve -dir $(DIST) -addr $(ADDR) -demo $(DEMO_ADDR)
 
+## workshop: the whole site in one binary per platform (Linux, macOS, Windows),
+## for a workshop with no Internet: it serves the widgets to the phones in the
+## room and prints their address and a QR code; written into $(WORKSHOP_OUT)/
+workshop: $(ECHARTS)
+	$(WAYMARK) workshop -out $(WORKSHOP_OUT) -echarts $(ECHARTS)
+
 ## vet: formatting and static checks, for the host and the wasm side
 vet:
-	@unformatted="$$(gofmt -l app bench build chromium data precompress web widgets)"; \
+	@unformatted="$$(gofmt -l app bench build chromium data precompress web widgets workshop)"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
 	$(GO) vet -tags browser ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app ./widgets ./data ./web
@@ -89,4 +97,4 @@ bench: browser-deps $(ECHARTS) $(BENCH_DEPS)
 	$(GO) run ./bench -out bench-results -echarts $(ECHARTS) -peers .cache/bench/node_modules
 
 clean:
-	rm -rf $(DIST) .cache
+	rm -rf $(DIST) $(WORKSHOP_OUT) .cache

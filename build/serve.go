@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"net/http"
 	"net/url"
@@ -37,11 +38,25 @@ const widgetCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; sty
 // build recorded; a static host has the same answers as the files the
 // pages' discovery links name.
 func SiteHandler(dir string) (http.Handler, error) {
-	res, err := readResult(dir)
+	s, err := newStatic(dir, widgetCSP)
 	if err != nil {
 		return nil, err
 	}
-	s, err := newStatic(dir, widgetCSP)
+	return siteHandler(s, dir)
+}
+
+// SiteHandlerFS is SiteHandler for a built site held in site, named by
+// paths without the leading slash ("w/journey/en/index.html"), as an
+// embed.FS holds it: the workshop binary serves the site it carries. Its
+// files must be io.Seekers (embed.FS and os.DirFS files are).
+func SiteHandlerFS(site fs.FS) (http.Handler, error) {
+	return siteHandler(&static{files: site, csp: widgetCSP}, "the site")
+}
+
+// siteHandler serves s as the widget origin; name says in errors which
+// site it is.
+func siteHandler(s *static, name string) (http.Handler, error) {
+	res, err := readResult(s.files, name)
 	if err != nil {
 		return nil, err
 	}
@@ -84,15 +99,16 @@ func inEnglish(u *url.URL, pages map[string]bool) (string, bool) {
 	return "/w/" + parts[0] + "/" + data.Base + "/" + parts[2] + "?" + q.Encode(), true
 }
 
-// readResult reads what the build recorded of the site in dir.
-func readResult(dir string) (*Result, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "build.json"))
+// readResult reads what the build recorded of the site in files; name
+// says in errors which site it is.
+func readResult(files fs.FS, name string) (*Result, error) {
+	b, err := fs.ReadFile(files, "build.json")
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a built site (run the build first): %w", dir, err)
+		return nil, fmt.Errorf("%s is not a built site (run the build first): %w", name, err)
 	}
 	var res Result
 	if err := json.Unmarshal(b, &res); err != nil {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, "build.json"), err)
+		return nil, fmt.Errorf("reading build.json of %s: %w", name, err)
 	}
 	return &res, nil
 }
@@ -101,7 +117,7 @@ func readResult(dir string) (*Result, error) {
 // built for the origin in build.json; if the widgets run elsewhere (another
 // port), the demo's embed codes are pointed there.
 func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
-	res, err := readResult(dir)
+	res, err := readResult(os.DirFS(dir), dir)
 	if err != nil {
 		return nil, err
 	}
@@ -118,20 +134,20 @@ func DemoHandler(dir, widgetOrigin string) (http.Handler, error) {
 }
 
 type static struct {
-	dir     string
-	root    string // dir with its symlinks resolved, to refuse links out of it
+	files   fs.FS // the site, by path without the leading slash
 	csp     string
 	site    bool      // the widget origin: pages others embed, and its 404 page
 	rewrite [2]string // in HTML, replace [0] by [1]; empty: serve files as built
-	etags   sync.Map  // file -> etagEntry
+	etags   sync.Map  // name -> etagEntry
 }
 
+// newStatic serves the folder dir, refusing every symlink in it.
 func newStatic(dir, csp string) (*static, error) {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return nil, fmt.Errorf("serving %s: %w", dir, err)
 	}
-	return &static{dir: dir, root: root, csp: csp}, nil
+	return &static{files: linkless{dir: dir, root: root}, csp: csp}, nil
 }
 
 var fingerprintedName = regexp.MustCompile(`\.[0-9a-f]{12}\.[a-z]+$`)
@@ -152,15 +168,28 @@ func hidden(p string) bool {
 	return false
 }
 
-// inside reports whether file, with every symlink resolved, is itself: a
-// link, even to a file within the site, could be pointed anywhere later.
-func (s *static) inside(file string) bool {
-	rel, err := filepath.Rel(s.dir, file)
-	if err != nil {
-		return false
+// linkless is the folder dir as an fs.FS that opens only what, with every
+// symlink resolved, is itself: a link, even to a file within the site,
+// could be pointed anywhere later. os.DirFS would follow it.
+type linkless struct {
+	dir  string
+	root string // dir with its symlinks resolved
+}
+
+func (l linkless) Open(name string) (fs.File, error) {
+	// A backslash is a separator on Windows: "..\x" would climb out.
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
+	file := filepath.Join(l.dir, filepath.FromSlash(name))
 	real, err := filepath.EvalSymlinks(file)
-	return err == nil && real == filepath.Join(s.root, rel)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	if real != filepath.Join(l.root, filepath.FromSlash(name)) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return os.Open(file)
 }
 
 func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -183,16 +212,19 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	file := filepath.Join(s.dir, filepath.FromSlash(p))
-	info, err := os.Stat(file)
-	if err == nil && info.IsDir() && s.inside(file) {
+	name := strings.TrimPrefix(p, "/")
+	if name == "" {
+		name = "."
+	}
+	info, err := fs.Stat(s.files, name)
+	if err == nil && info.IsDir() {
 		// To the cleaned path, never the raw one: "/%2fevil.example/..%2fw"
 		// is "//evil.example/../w", which a browser reads as another host.
 		h.Set("Location", strings.TrimSuffix(p, "/index.html")+"/")
 		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
-	if err != nil || info.IsDir() || !s.inside(file) {
+	if err != nil || info.IsDir() {
 		s.notFound(w, r)
 		return
 	}
@@ -204,7 +236,7 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Add("Vary", "Accept-Encoding")
 
 	if s.rewrite[0] != "" && strings.HasPrefix(mime, "text/html") {
-		b, err := os.ReadFile(file)
+		b, err := fs.ReadFile(s.files, name)
 		if err != nil {
 			http.Error(w, "cannot read "+p, http.StatusInternalServerError)
 			return
@@ -220,7 +252,7 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !acceptsEncoding(accept, enc.name) {
 			continue
 		}
-		variant, ok := s.open(file + enc.ext)
+		variant, ok := s.open(name + enc.ext)
 		if !ok {
 			continue
 		}
@@ -232,17 +264,17 @@ func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// length, is what a reader's browser can use.
 		h.Set("Content-Length", strconv.FormatInt(variant.info.Size(), 10))
 		r.Header.Del("Range")
-		http.ServeContent(w, r, p, info.ModTime(), variant.f)
+		http.ServeContent(w, r, p, info.ModTime(), variant.rs)
 		return
 	}
-	plain, ok := s.open(file)
+	plain, ok := s.open(name)
 	if !ok {
 		http.Error(w, "cannot read "+p, http.StatusInternalServerError)
 		return
 	}
 	defer plain.f.Close()
 	h.Set("ETag", plain.etag)
-	http.ServeContent(w, r, p, info.ModTime(), plain.f)
+	http.ServeContent(w, r, p, info.ModTime(), plain.rs)
 }
 
 // fileHeaders are the headers the file at served path p goes out with,
@@ -290,7 +322,7 @@ func immutable(p string) bool {
 // notFound answers 404 with the site's own page, which says what the
 // widget addresses are, small enough for an iframe that named a wrong one.
 func (s *static) notFound(w http.ResponseWriter, r *http.Request) {
-	b, err := os.ReadFile(filepath.Join(s.dir, "404.html"))
+	b, err := fs.ReadFile(s.files, "404.html")
 	if err != nil || !s.site {
 		http.NotFound(w, r)
 		return
@@ -307,8 +339,9 @@ func (s *static) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 type opened struct {
-	f    *os.File
-	info os.FileInfo
+	f    fs.File
+	rs   io.ReadSeeker // f
+	info fs.FileInfo
 	etag string
 }
 
@@ -320,36 +353,34 @@ type etagEntry struct {
 
 // open opens a file of the site and names its bytes with an ETag, computed
 // once per version of the file.
-func (s *static) open(file string) (opened, bool) {
-	if !s.inside(file) {
-		return opened{}, false
-	}
-	f, err := os.Open(file)
+func (s *static) open(name string) (opened, bool) {
+	f, err := s.files.Open(name)
 	if err != nil {
 		return opened{}, false
 	}
 	info, err := f.Stat()
-	if err != nil || info.IsDir() {
+	rs, seeks := f.(io.ReadSeeker)
+	if err != nil || info.IsDir() || !seeks {
 		f.Close()
 		return opened{}, false
 	}
-	if e, ok := s.etags.Load(file); ok {
+	if e, ok := s.etags.Load(name); ok {
 		if e := e.(etagEntry); e.size == info.Size() && e.mod.Equal(info.ModTime()) {
-			return opened{f, info, e.etag}, true
+			return opened{f, rs, info, e.etag}, true
 		}
 	}
 	hash := sha256.New()
-	if _, err := io.Copy(hash, f); err != nil {
+	if _, err := io.Copy(hash, rs); err != nil {
 		f.Close()
 		return opened{}, false
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
 		f.Close()
 		return opened{}, false
 	}
 	etag := `"` + hex.EncodeToString(hash.Sum(nil))[:20] + `"`
-	s.etags.Store(file, etagEntry{info.Size(), info.ModTime(), etag})
-	return opened{f, info, etag}, true
+	s.etags.Store(name, etagEntry{info.Size(), info.ModTime(), etag})
+	return opened{f, rs, info, etag}, true
 }
 
 func etagOf(b []byte) string {

@@ -4,8 +4,11 @@
 //
 //	waymark -echarts path/to/echarts.min.js [-out dist] [-origin http://127.0.0.1:8080]
 //	waymark serve [-dir dist] [-addr 127.0.0.1:8080] [-demo 127.0.0.1:8081]
+//	waymark workshop -echarts path/to/echarts.min.js [-out dist-workshop] [-platforms linux/amd64,windows/amd64]
 //
-// make build and make run call it with the pinned ECharts.
+// make build and make run call it with the pinned ECharts; make workshop
+// calls waymark workshop, which builds the site into one binary per
+// platform for a workshop with no Internet (package workshop).
 package main
 
 import (
@@ -13,14 +16,18 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strings"
 
 	"waymark/build"
+	"waymark/workshop"
 )
 
 func main() {
 	var err error
 	if len(os.Args) > 1 && os.Args[1] == "serve" {
 		err = serve(os.Args[2:])
+	} else if len(os.Args) > 1 && os.Args[1] == "workshop" {
+		err = workshopBinaries(os.Args[2:])
 	} else {
 		err = buildSite(os.Args[1:])
 	}
@@ -82,4 +89,38 @@ func serve(args []string) error {
 	go func() { errc <- build.NewServer(widgetsH).Serve(wl) }()
 	go func() { errc <- build.NewServer(demoH).Serve(dl) }()
 	return <-errc
+}
+
+// workshopBinaries builds the site into the workshop binaries, one per
+// platform.
+func workshopBinaries(args []string) error {
+	fs := flag.NewFlagSet("workshop", flag.ExitOnError)
+	out := fs.String("out", workshop.DefaultOut, "folder to write the binaries into")
+	echarts := fs.String("echarts", "", "path of echarts.min.js (make passes the pinned copy from npm)")
+	platforms := fs.String("platforms", "", "comma-separated GOOS/GOARCH pairs to build for (default: every platform of workshop.Platforms)")
+	fs.Parse(args)
+
+	opts := workshop.BuildOptions{Out: *out, ECharts: *echarts, Log: os.Stderr}
+	if *platforms != "" {
+		for _, p := range strings.Split(*platforms, ",") {
+			goos, goarch, ok := strings.Cut(strings.TrimSpace(p), "/")
+			if !ok || goos == "" || goarch == "" {
+				return fmt.Errorf("-platforms: %q is not GOOS/GOARCH (e.g. linux/amd64)", p)
+			}
+			opts.Platforms = append(opts.Platforms, workshop.Platform{OS: goos, Arch: goarch})
+		}
+	}
+	bins, err := workshop.Build(opts)
+	if err != nil {
+		return err
+	}
+	for _, b := range bins {
+		info, err := os.Stat(b)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "waymark: wrote %s (%.1f MB)\n", b, float64(info.Size())/1e6)
+	}
+	fmt.Fprintln(os.Stderr, "waymark: start the one for this computer with -addr and its address on the room's network; with no -addr it lists them")
+	return nil
 }
