@@ -25,6 +25,7 @@ type Content struct {
 	Checklist Checklist `file:"checklist.json"`
 	Glossary  Glossary  `file:"glossary.json"`
 	Figures   Figures   `file:"figures.json"`
+	Quiz      Quiz      `file:"quiz.json"`
 	Rights    []Right   `json:"rights" file:"rights.json" doc:"Every right a technology may threaten."`
 	Sources   Sources   `file:"sources.json"`
 

@@ -29,6 +29,7 @@ var rules = []rule{
 	comparisonsHoldSingleNumbers,
 	leadsOpenTheirSummaries,
 	translationsSayWhoTranslated,
+	quizAnswersAreTheirQuestions,
 }
 
 // translationsSayWhoTranslated keeps a translation from passing for the
@@ -114,4 +115,29 @@ func figuresByID(c *Content) map[string]*Figure {
 		m[c.Figures.Figures[i].ID] = &c.Figures.Figures[i]
 	}
 	return m
+}
+
+// quizAnswersAreTheirQuestions: a question's answer must be one of its own
+// options (the tag checks only that some question has it), and a true or
+// false question has exactly its two options, while a choice offers at
+// least three, or it would be a true or false question in disguise.
+func quizAnswersAreTheirQuestions(c *Content, report report) {
+	for i, q := range c.Quiz.Questions {
+		own := false
+		for _, o := range q.Options {
+			own = own || o.ID == q.Answer
+		}
+		if !own {
+			report("quiz.json", fmt.Sprintf("questions[%d].answer", i), "the id of one of the question's own options",
+				"question %q answers %q, an option of another question", q.ID, q.Answer)
+		}
+		switch n := len(q.Options); {
+		case q.Type == "truefalse" && n != 2:
+			report("quiz.json", fmt.Sprintf("questions[%d].options", i), "two options, true and false",
+				"a true or false question with %d options", n)
+		case q.Type == "choice" && n < 3:
+			report("quiz.json", fmt.Sprintf("questions[%d].options", i), "three options or more",
+				"a choice of %d options", n)
+		}
+	}
 }

@@ -81,6 +81,17 @@ type UI struct {
 	NotThreatened string `json:"notThreatened" doc:"Figures: rights map cell where the journey names no threat to the right."`
 	FullTable     string `json:"fullTable" doc:"Figures: label of the disclosure that holds the rights map's full table."`
 
+	QuizShowAnswer     string `json:"quizShowAnswer" doc:"Quiz: the disclosure that shows a question's answer where scripts do not run, e.g. \"Show the answer\"."`
+	QuizAnswer         string `json:"quizAnswer" waymark:"placeholders=answer" doc:"Quiz: the right option, before its explanation, e.g. \"Answer: {answer}.\"."`
+	QuizCheck          string `json:"quizCheck" doc:"Quiz: the button that checks the option chosen."`
+	QuizChooseFirst    string `json:"quizChooseFirst" doc:"Quiz: said when the reader checks without choosing an option."`
+	QuizRight          string `json:"quizRight" waymark:"placeholders=answer" doc:"Quiz: said when the option chosen is right, e.g. \"Right: {answer}.\"."`
+	QuizWrong          string `json:"quizWrong" waymark:"placeholders=choice|answer" doc:"Quiz: said when the option chosen is wrong, e.g. \"Not right: you chose {choice}. The answer is {answer}.\"."`
+	QuizScore          string `json:"quizScore" waymark:"placeholders=right|total" doc:"Quiz: the score, e.g. \"{right} of {total} right\"."`
+	QuizReset          string `json:"quizReset" doc:"Quiz: the button that clears every answer for the next group, on the screen and on this device."`
+	QuizStorageBlocked string `json:"quizStorageBlocked" doc:"Quiz: says this browser will not let the answers be remembered."`
+	QuizAnswers        string `json:"quizAnswers" doc:"Quiz: heading of the answers a printed handout lists after the questions."`
+
 	NewTab string `json:"newTab" doc:"Said after a link to another widget, which opens in a new tab so the widget a reader is in stays."`
 
 	PrivateNotice string `json:"privateNotice" waymark:"placeholders=site" doc:"Load-on-click code: what loading the widget does, e.g. \"This widget is served by {site}. Loading it connects your browser to that site.\"."`

@@ -13,6 +13,7 @@ const (
 	ChecklistName = "checklist"
 	GlossaryName  = "glossary"
 	FiguresName   = "figures"
+	QuizName      = "quiz"
 )
 
 // Kind is everything Waymark needs to know about one kind of widget. The
@@ -107,6 +108,17 @@ var Kinds = []Kind{
 		CSS:      noCSS,
 		DemoLead: "The numbers behind the report, and a map of which technologies threaten which rights, computed from the journey above.",
 		Fit:      Fit{6560, 3740},
+	},
+	{
+		Name:        QuizName,
+		Title:       func(c *data.Content) string { return c.Quiz.Title },
+		Description: func(c *data.Content) string { return c.Quiz.Intro },
+		New: func(c *data.Content, interactive bool) app.Composer {
+			return &Quiz{Content: c, Interactive: interactive}
+		},
+		CSS:      noCSS,
+		DemoLead: "Test what you have read: twelve questions on the report's facts, each answer explained with its source. In a workshop, reset it between groups; printed, it is a handout with the answers at the end.",
+		Fit:      Fit{6310, 4200},
 	},
 }
 

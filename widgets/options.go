@@ -36,7 +36,7 @@ type Option struct {
 // Options are every option of an embed, in the order the builder asks
 // for them.
 var Options = []Option{
-	{Name: "waymark", In: "path", Doc: "Which widget: journey, checklist, glossary or figures."},
+	{Name: "waymark", In: "path", Doc: "Which widget: journey, checklist, glossary, figures or quiz."},
 	{Name: "lang", In: "path", Default: "en", Doc: "Its language; an unknown one shows the widget in English and says so."},
 	{Name: "open", In: "fragment", Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`, match: isID, Doc: "Where it opens: a stage of the journey (before, at, after), a list of the checklist (states, organizations), a glossary term (term-<id>) or a technology."},
 	{Name: "theme", In: "query", Values: []string{"light", "dark", "auto"}, Default: "light", Doc: "Colours: light, dark, or auto (the reader's system). An embedded widget is light unless asked; a widget opened on its own follows the system."},
