@@ -279,8 +279,12 @@ func TestChecklistBrowserCopyWorksOrShowsTheText(t *testing.T) {
 	views = append(views, view{tb: refused, where: u + " where the browser refuses to copy"})
 
 	for _, v := range views {
-		veval[bool](v, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		// The open list's summary shows from the start; the answer is in
+		// it once the app has counted it.
 		v.wait("the summary", `!!document.querySelector(".wm-summary")`)
+		before := veval[string](v, `document.querySelector(".wm-summary-text").textContent`)
+		veval[bool](v, `document.querySelector(".wm-open input[value=d]").click(); true`)
+		v.wait("the summary to count the answer", `document.querySelector(".wm-summary-text").textContent !== `+jsString(before))
 		summary := veval[string](v, `document.querySelector(".wm-summary-text").textContent`)
 		v.bringTo(".wm-actions button", 0.5)
 		b := v.rectOf(".wm-actions button")
