@@ -152,7 +152,7 @@ func TestEveryPageIsBuiltWithItsContent(t *testing.T) {
 				}
 			}
 		})
-		if p.Kind == nil || p.Sources {
+		if !p.Widget() {
 			continue
 		}
 		c := contents[p.Lang]

@@ -80,7 +80,7 @@ func demoPages(contents map[string]*data.Content, origin string) (site, error) {
 	var embeds []demoEmbed
 	var codes []demoCode
 	for _, p := range widgets.Pages(contents) {
-		if p.Kind == nil || p.Sources {
+		if !p.Widget() {
 			continue
 		}
 		s := widgets.EmbedCodes(origin, p.Kind, contents[p.Lang], nil, p.Kind.Fit)

@@ -215,7 +215,7 @@ func oEmbedHandler(origin string, embeds map[string]Embed) http.Handler {
 func embedsOf(contents map[string]*data.Content) map[string]Embed {
 	out := map[string]Embed{}
 	for _, p := range widgets.Pages(contents) {
-		if p.Kind == nil || p.Sources {
+		if !p.Widget() {
 			continue
 		}
 		out[p.Path] = Embed{Kind: p.Kind.Name, Lang: p.Lang, Title: p.Title, Fit: p.Kind.Fit}

@@ -88,7 +88,7 @@ func TestOEmbedAnswersEveryWidget(t *testing.T) {
 	}
 	n := 0
 	for _, p := range widgets.Pages(contents) {
-		if p.Kind == nil || p.Sources {
+		if !p.Widget() {
 			continue
 		}
 		n++

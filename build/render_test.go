@@ -28,7 +28,7 @@ func fixturePage(t *testing.T, sources bool) (*xhtml.Node, *data.Content) {
 	c.UI.OpensElsewhere = hostile
 	var page widgets.Page
 	for _, p := range widgets.Pages(contents) {
-		if p.Kind != nil && p.Kind.Name == widgets.JourneyName && p.Sources == sources {
+		if p.Kind != nil && p.Kind.Name == widgets.JourneyName && p.Sources == sources && !p.Present {
 			page = p
 		}
 	}

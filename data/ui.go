@@ -29,6 +29,21 @@ type UI struct {
 	ReadMore        string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
 	ReadLess        string `json:"readLess" doc:"The same button once the whole introduction shows."`
 	Offline         string `json:"offline" doc:"Shown at the end of a widget opened on its own once every widget in its language will open on this device without a network."`
+	PresentTitle    string `json:"presentTitle" waymark:"placeholders=title" doc:"Presentation: the page title of the journey as slides, e.g. \"{title}: slides\"."`
+	PresentLink     string `json:"presentLink" doc:"Journey: the link to its presentation for a room."`
+	PresentHow      string `json:"presentHow" doc:"Presentation: said above the slides where scripts do not run, which show them one after another."`
+	SlideOf         string `json:"slideOf" waymark:"placeholders=n|total" doc:"Presentation: position of a slide, e.g. \"Slide {n} of {total}\"."`
+	SlideRole       string `json:"slideRole" doc:"Presentation: what a screen reader calls a slide, e.g. \"slide\"."`
+	SlideFrom       string `json:"slideFrom" waymark:"placeholders=section" doc:"Presentation: where in the report a slide comes from, e.g. \"From the report, {section}\"."`
+	PrevSlide       string `json:"prevSlide" doc:"Presentation: the button to the slide before."`
+	NextSlide       string `json:"nextSlide" doc:"Presentation: the button to the slide after."`
+	SlidesNav       string `json:"slidesNav" doc:"Presentation: name of the row of controls under the slides."`
+	FullScreen      string `json:"fullScreen" doc:"Presentation: the button that fills the screen with the slides (the F key does the same)."`
+	PresenterView   string `json:"presenterView" doc:"Presentation: the link to the presenter view, and that view's heading."`
+	ComingNext      string `json:"comingNext" doc:"Presentation, presenter view: heading of the next slide."`
+	Notes           string `json:"notes" doc:"Presentation, presenter view: heading of the notes, the report's text behind the slide."`
+	Elapsed         string `json:"elapsed" doc:"Presentation, presenter view: before the time since the view opened."`
+	PresentEnd      string `json:"presentEnd" doc:"Presentation, presenter view: in place of the next slide after the last one."`
 
 	WhatWeAsk       string `json:"whatWeAsk" doc:"Journey: heading of the recommendations that answer a technology."`
 	TechnologyOne   string `json:"technologyOne" waymark:"placeholders=n" doc:"Journey: how many technologies a stage holds, when it is one, e.g. \"{n} technology\"."`

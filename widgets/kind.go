@@ -74,7 +74,7 @@ var Kinds = []Kind{
 		},
 		CSS:      JourneyCSS,
 		DemoLead: "Walk through the journey: which technologies a person meets before, at and after the border, and which of their rights each one threatens.",
-		Fit:      Fit{3400, 1930},
+		Fit:      Fit{3520, 1990},
 	},
 	{
 		Name:        ChecklistName,

@@ -64,8 +64,8 @@ func TestEveryKindIsComplete(t *testing.T) {
 func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 	c := fixture(t)
 	pages := Pages(map[string]*data.Content{"en": c})
-	if len(pages) != 2*len(Kinds)+2 {
-		t.Fatalf("%d pages, want one per kind, one per kind's sources, the builder and the index", len(pages))
+	if len(pages) != 2*len(Kinds)+3 {
+		t.Fatalf("%d pages, want one per kind, one per kind's sources, the journey's presentation, the builder and the index", len(pages))
 	}
 	for i, k := range Kinds {
 		p := pages[i]
@@ -76,6 +76,9 @@ func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 		if p.Kind == nil || !p.Sources || p.Kind.Name != k.Name || p.Path != Path(k.Name, c)+"sources/" || !strings.Contains(p.Title, k.Title(c)) {
 			t.Errorf("page %d is %+v, want the sources of kind %s in en", len(Kinds)+i, p, k.Name)
 		}
+	}
+	if p := pages[2*len(Kinds)]; !p.Present || p.Widget() || p.Path != Path(JourneyName, c)+"present/" {
+		t.Errorf("page %d is %+v, want the journey's presentation in en", 2*len(Kinds), p)
 	}
 	if last := pages[len(pages)-1]; last.Path != "/" || last.Kind != nil {
 		t.Errorf("the last page is %s, want the index at /", last.Path)

@@ -15,6 +15,7 @@ import (
 type Page struct {
 	Kind        *Kind  // nil for the index
 	Sources     bool   // the kind's sources page, not the widget
+	Present     bool   // the kind's presentation for a room, not the widget
 	Lang        string // e.g. "en"
 	Path        string // e.g. "/w/journey/en/"
 	Title       string // the page's <title>
@@ -24,7 +25,8 @@ type Page struct {
 }
 
 // Pages lists every kind of widget in every language of contents, then
-// each one's sources page, the embed builder and the index at "/"
+// each one's sources page, the journey's presentation in every language,
+// the embed builder and the index at "/"
 // (go-app's service worker caches "/", so it must exist).
 // Components render the app's markup in the browser and the prerendered
 // markup everywhere else.
@@ -63,6 +65,21 @@ func Pages(contents map[string]*data.Content) []Page {
 			})
 		}
 	}
+	journey := KindNamed(JourneyName)
+	for _, lang := range langs {
+		c := contents[lang]
+		title := strings.ReplaceAll(c.UI.PresentTitle, "{title}", c.Journey.Title)
+		pages = append(pages, Page{
+			Kind:        journey,
+			Present:     true,
+			Lang:        lang,
+			Path:        Path(JourneyName, c) + "present/",
+			Title:       title,
+			Description: title,
+			Dir:         c.UI.Dir,
+			New:         func() app.Composer { return &Presentation{Content: c, Interactive: app.IsClient} },
+		})
+	}
 	first := contents[langs[0]]
 	pages = append(pages, Page{
 		Path:        "/builder/",
@@ -82,6 +99,11 @@ func Pages(contents map[string]*data.Content) []Page {
 	})
 	return pages
 }
+
+// Widget says whether the page is a kind of widget itself, which can be
+// embedded, rather than its sources page, its presentation or a page of
+// the site.
+func (p Page) Widget() bool { return p.Kind != nil && !p.Sources && !p.Present }
 
 // Register adds every page to go-app's router.
 func Register(contents map[string]*data.Content) {
