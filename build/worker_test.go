@@ -36,7 +36,7 @@ func offlineBytes(t testing.TB, dir string, res *Result, lang string) (stored, t
 }
 
 // A page opened on its own in a language has the worker keep every widget
-// page and sources page in it, the journey's presentation, the index, its charts' options and ECharts,
+// page and sources page in it, the slides, the index, its charts' options and ECharts,
 // and nothing of another language; the whole stays within the budget.
 func TestEachLanguageKeepsEveryWidgetForUseOffline(t *testing.T) {
 	dir, res := built(t)
@@ -44,7 +44,10 @@ func TestEachLanguageKeepsEveryWidgetForUseOffline(t *testing.T) {
 	contents := data.Embedded()
 	for _, lang := range data.Languages(contents) {
 		set := res.Offline[lang]
-		want := []string{"/", res.Assets["echarts.js"], widgets.Path(widgets.JourneyName, contents[lang]) + "present/"}
+		want := []string{"/", res.Assets["echarts.js"]}
+		for _, name := range widgets.Presentable {
+			want = append(want, widgets.PresentPath(name, contents[lang]))
+		}
 		for _, k := range widgets.Kinds {
 			p := widgets.Path(k.Name, contents[lang])
 			want = append(want, p, p+"sources/")

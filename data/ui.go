@@ -29,8 +29,8 @@ type UI struct {
 	ReadMore        string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
 	ReadLess        string `json:"readLess" doc:"The same button once the whole introduction shows."`
 	Offline         string `json:"offline" doc:"Shown at the end of a widget opened on its own once every widget in its language will open on this device without a network."`
-	PresentTitle    string `json:"presentTitle" waymark:"placeholders=title" doc:"Presentation: the page title of the journey as slides, e.g. \"{title}: slides\"."`
-	PresentLink     string `json:"presentLink" doc:"Journey: the link to its presentation for a room."`
+	PresentTitle    string `json:"presentTitle" waymark:"placeholders=title" doc:"Presentation: the page title of a widget as slides, e.g. \"{title}: slides\"."`
+	PresentLink     string `json:"presentLink" doc:"Journey and figures: the link to their slides, for a room."`
 	PresentHow      string `json:"presentHow" doc:"Presentation: said above the slides where scripts do not run, which show them one after another."`
 	SlideOf         string `json:"slideOf" waymark:"placeholders=n|total" doc:"Presentation: position of a slide, e.g. \"Slide {n} of {total}\"."`
 	SlideRole       string `json:"slideRole" doc:"Presentation: what a screen reader calls a slide, e.g. \"slide\"."`

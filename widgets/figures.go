@@ -167,6 +167,7 @@ func (f *Figures) Render() app.UI {
 		),
 		app.Range(fc.Comparisons).Slice(func(i int) app.UI { return f.renderComparison(fc.Comparisons[i]) }),
 		f.renderRightsMap(),
+		presentLink(FiguresName, f.Content),
 	)
 	if f.echarts != "" {
 		main = main.Attr("data-echarts", f.echarts)

@@ -214,14 +214,7 @@ func (j *Journey) Render() app.UI {
 				return j.renderStage(i)
 			}),
 		),
-		// For an educator: the same journey, a slide at a time, in a tab
-		// of its own (an embed is no place for a projector).
-		app.P().Class("wm-present-link").Body(
-			app.A().Href(Path(JourneyName, j.Content)+"present/").Target("_blank").Body(
-				app.Text(j.Content.UI.PresentLink),
-				app.Span().Class("wm-sr").Text(" "+j.Content.UI.NewTab),
-			),
-		),
+		presentLink(JourneyName, j.Content),
 	).Attr("data-stage", j.Stage())
 }
 

@@ -64,8 +64,8 @@ func TestEveryKindIsComplete(t *testing.T) {
 func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 	c := fixture(t)
 	pages := Pages(map[string]*data.Content{"en": c})
-	if len(pages) != 2*len(Kinds)+3 {
-		t.Fatalf("%d pages, want one per kind, one per kind's sources, the journey's presentation, the builder and the index", len(pages))
+	if len(pages) != 2*len(Kinds)+len(Presentable)+2 {
+		t.Fatalf("%d pages, want one per kind, one per kind's sources, the slides of each presentable kind, the builder and the index", len(pages))
 	}
 	for i, k := range Kinds {
 		p := pages[i]
@@ -77,8 +77,10 @@ func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 			t.Errorf("page %d is %+v, want the sources of kind %s in en", len(Kinds)+i, p, k.Name)
 		}
 	}
-	if p := pages[2*len(Kinds)]; !p.Present || p.Widget() || p.Path != Path(JourneyName, c)+"present/" {
-		t.Errorf("page %d is %+v, want the journey's presentation in en", 2*len(Kinds), p)
+	for i, name := range Presentable {
+		if p := pages[2*len(Kinds)+i]; !p.Present || p.Widget() || p.Kind.Name != name || p.Path != PresentPath(name, c) {
+			t.Errorf("page %d is %+v, want the slides of %s in en", 2*len(Kinds)+i, p, name)
+		}
 	}
 	if last := pages[len(pages)-1]; last.Path != "/" || last.Kind != nil {
 		t.Errorf("the last page is %s, want the index at /", last.Path)

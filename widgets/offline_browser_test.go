@@ -84,7 +84,7 @@ func TestWidgetsOpenOffline(t *testing.T) {
 		} else {
 			waitFor(tb, "the app to take over "+p+", offline", `!!document.querySelector(".wm-app")`)
 		}
-		if strings.HasPrefix(p, widgets.Path(widgets.FiguresName, s.en())) && !strings.Contains(p, "sources") {
+		if p == widgets.Path(widgets.FiguresName, s.en()) {
 			eval[bool](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').scrollIntoView(); true`)
 			waitFor(tb, "the rights map drawn offline", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn] svg')`)
 		}

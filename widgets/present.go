@@ -11,9 +11,10 @@ import (
 	"waymark/data"
 )
 
-// Presentation is the journey as slides for a room: a title slide, then
+// Presentation is a widget as slides for a room, in type sized to the
+// screen so the back row can read it: the journey (a title slide, then
 // each stage's opener followed by one slide per technology, in stage
-// order, in type sized to the screen so the back row can read it. Arrow
+// order) or the figures (a title slide, then one figure a slide). Arrow
 // keys, Page Up and Page Down (what a clicker sends), Space, Home and End
 // change slides, and the address's fragment (#slide-3) follows, so a link
 // opens the slide it names. A presenter's view of the same page
@@ -26,6 +27,8 @@ import (
 type Presentation struct {
 	app.Compo
 
+	// Kind is the widget presented: one Presentable names.
+	Kind *Kind
 	// Content is the language's content; it must not be nil.
 	Content *data.Content
 	// Interactive is true when the component runs in the browser app.
@@ -45,24 +48,77 @@ type Presentation struct {
 	onPeer  app.Func
 }
 
-// slide is one slide: the title slide (no stage), a stage's opener (no
-// technology) or a technology.
+// Presentable names the kinds of widget that come as slides too.
+var Presentable = []string{JourneyName, FiguresName}
+
+// slide is one slide, whichever widget it comes from: what it is about
+// (kicker), its title, a figure's number, its first lines, the counts or
+// the rights under them, where in the report it comes from, and the
+// presenter's notes.
 type slide struct {
-	stage *data.Stage
-	tech  *data.Technology
+	class      string // wm-slide-cover, -stage, -tech or -figure
+	kicker     string
+	title      string
+	big, unit  string // a figure's number, and what it counts
+	lead       string
+	lines      []string
+	chipsLabel string
+	chips      []string
+	from       string
+	notes      []note
 }
+
+// note is a paragraph of the presenter's notes, with the name it is about
+// if any (a case).
+type note struct{ name, text string }
 
 // Slides lists the presentation's slides, built once from the content,
 // which never changes.
 func (p *Presentation) Slides() []slide {
-	if p.slides == nil {
-		p.slides = []slide{{}}
-		for i := range p.Content.Journey.Stages {
-			s := &p.Content.Journey.Stages[i]
-			p.slides = append(p.slides, slide{stage: s})
-			for k := range s.Technologies {
-				p.slides = append(p.slides, slide{stage: s, tech: &s.Technologies[k]})
+	if p.slides != nil {
+		return p.slides
+	}
+	c := p.Content
+	ui := c.UI
+	intro := p.Kind.Description(c)
+	p.slides = []slide{{class: "wm-slide-cover", title: p.Kind.Title(c), lead: firstSentence(intro), notes: []note{{text: intro}}}}
+	switch p.Kind.Name {
+	case JourneyName:
+		for _, st := range c.Journey.Stages {
+			rights := map[string]bool{}
+			for _, t := range st.Technologies {
+				for _, r := range t.Rights {
+					rights[r] = true
+				}
 			}
+			p.slides = append(p.slides, slide{class: "wm-slide-stage", kicker: st.Section, title: st.Title,
+				lines: []string{count(ui.TechnologyOne, ui.TechnologyMany, len(st.Technologies)), count(ui.RightOne, ui.RightMany, len(rights))},
+				notes: []note{{text: st.Intro}}})
+			for _, t := range st.Technologies {
+				sl := slide{class: "wm-slide-tech", kicker: st.Title, title: t.Name, lead: t.Lead, chipsLabel: ui.Threatens,
+					from: strings.ReplaceAll(ui.SlideFrom, "{section}", st.Section), notes: []note{{text: t.Summary}}}
+				for _, r := range t.Rights {
+					sl.chips = append(sl.chips, c.Right(r).Name)
+				}
+				for _, cs := range t.Cases {
+					sl.notes = append(sl.notes, note{name: cs.Name, text: cs.Text})
+				}
+				p.slides = append(p.slides, sl)
+			}
+		}
+	case FiguresName:
+		for _, f := range c.Figures.Figures {
+			sl := slide{class: "wm-slide-figure", kicker: f.Label + whenText(f.When), big: figureValue(ui, f), unit: f.Unit,
+				title: f.Label, lead: f.Text, notes: []note{{text: f.Text}}}
+			if len(f.Cite) > 0 {
+				cit := c.Citation(f.Cite[0])
+				where := cit.Section
+				if cit.Footnote > 0 {
+					where += listSeparator(ui) + strings.ReplaceAll(ui.Footnote, "{n}", strconv.Itoa(cit.Footnote))
+				}
+				sl.from = strings.ReplaceAll(ui.SlideFrom, "{section}", where)
+			}
+			p.slides = append(p.slides, sl)
 		}
 	}
 	return p.slides
@@ -102,15 +158,7 @@ func (p *Presentation) slideOf(n int) string {
 	return strings.NewReplacer("{n}", strconv.Itoa(n+1), "{total}", strconv.Itoa(len(p.Slides()))).Replace(p.Content.UI.SlideOf)
 }
 
-func (p *Presentation) title(s slide) string {
-	switch {
-	case s.tech != nil:
-		return s.tech.Name
-	case s.stage != nil:
-		return s.stage.Title
-	}
-	return p.Content.Journey.Title
-}
+func (p *Presentation) title(s slide) string { return s.title }
 
 // OnInit reads which slide the address names and which view it asks for.
 func (p *Presentation) OnInit() {
@@ -173,7 +221,7 @@ func (p *Presentation) OnMount(ctx app.Context) {
 	app.Window().Get("document").Call("addEventListener", "keydown", p.keys)
 
 	if bc := app.Window().Get("BroadcastChannel"); bc.Truthy() {
-		p.channel = bc.New("waymark-present-" + p.Content.UI.Lang)
+		p.channel = bc.New("waymark-present-" + p.Kind.Name + "-" + p.Content.UI.Lang)
 		p.onPeer = app.FuncOf(func(this app.Value, args []app.Value) any {
 			// Only a number from a page of this origin and language: a
 			// channel is never shared with another origin.
@@ -311,41 +359,61 @@ func (p *Presentation) renderSlide(i int, main bool) app.UI {
 			sec = sec.Hidden(true)
 		}
 	}
-	heading := func(text string) app.UI {
-		return app.H2().Class("wm-slide-title").Body(latinRuns(ui.Dir, text)...)
-	}
-	switch {
-	case s.stage == nil:
-		h1 := app.H1().Class("wm-slide-title")
-		if main {
-			h1 = h1.ID("wm-title")
-		} else {
-			return sec.Class("wm-slide-cover").Body(app.P().Class("wm-slide-title").Text(c.Journey.Title))
+	text := func(cls, t string) app.UI {
+		if t == "" {
+			return nil
 		}
-		return sec.Class("wm-slide-cover").Body(
-			h1.Text(c.Journey.Title),
-			app.P().Class("wm-slide-lead").Body(latinRuns(ui.Dir, firstSentence(c.Journey.Intro))...),
-			documentTitle(c),
-		)
-	case s.tech == nil:
-		return sec.Class("wm-slide-stage").Body(
-			app.P().Class("wm-slide-kicker").Text(s.stage.Section),
-			heading(s.stage.Title),
-			app.P().Class("wm-slide-counts").Body(stageCounts(ui, *s.stage)),
+		return app.P().Class(cls).Body(latinRuns(ui.Dir, t)...)
+	}
+	var title app.UI
+	switch {
+	case s.class == "wm-slide-cover" && main:
+		title = app.H1().ID("wm-title").Class("wm-slide-title").Body(latinRuns(ui.Dir, s.title)...)
+	case s.class == "wm-slide-cover":
+		// The presenter's copy: its page has a heading of its own.
+		title = text("wm-slide-title", s.title)
+	case s.big != "":
+		// A figure: its number is what the room reads; its label, above,
+		// is the slide's heading.
+		title = app.H2().Class("wm-slide-kicker").Body(latinRuns(ui.Dir, s.kicker)...)
+	default:
+		title = app.H2().Class("wm-slide-title").Body(latinRuns(ui.Dir, s.title)...)
+	}
+	var kicker app.UI
+	if s.big == "" {
+		kicker = text("wm-slide-kicker", s.kicker)
+	}
+	var lines, chips app.UI
+	if len(s.lines) > 0 {
+		lines = app.Ul().Class("wm-slide-counts").Body(app.Range(s.lines).Slice(func(k int) app.UI { return app.Li().Text(s.lines[k]) }))
+	}
+	if len(s.chips) > 0 {
+		chips = app.Div().Body(
+			text("wm-slide-threat", s.chipsLabel),
+			app.Ul().Class("wm-rights").Body(app.Range(s.chips).Slice(func(k int) app.UI {
+				return app.Li().Class("wm-right").Text(s.chips[k])
+			})),
 		)
 	}
-	t := s.tech
-	return sec.Class("wm-slide-tech").Body(
-		app.P().Class("wm-slide-kicker").Text(s.stage.Title),
-		heading(t.Name),
-		app.P().Class("wm-slide-lead").Body(latinRuns(ui.Dir, t.Lead)...),
-		app.P().Class("wm-slide-threat").Text(ui.Threatens),
-		app.Ul().Class("wm-rights").Body(
-			app.Range(t.Rights).Slice(func(k int) app.UI {
-				return app.Li().Class("wm-right").Text(c.Right(t.Rights[k]).Name)
-			}),
-		),
-		app.P().Class("wm-slide-from").Text(strings.ReplaceAll(ui.SlideFrom, "{section}", s.stage.Section)),
+	var from app.UI
+	if s.class == "wm-slide-cover" {
+		from = documentTitle(c)
+	} else {
+		from = text("wm-slide-from", s.from)
+	}
+	return sec.Class(s.class).Body(
+		kicker,
+		title,
+		app.If(s.big != "", func() app.UI {
+			return app.P().Class("wm-slide-big").Body(
+				app.Span().Text(s.big), app.Text(" "),
+				app.Span().Class("wm-slide-unit").Body(latinRuns(ui.Dir, s.unit)...),
+			)
+		}),
+		text("wm-slide-lead", s.lead),
+		lines,
+		chips,
+		from,
 	)
 }
 
@@ -402,7 +470,7 @@ func (p *Presentation) renderPresenter(cls string) app.UI {
 		next = p.renderSlide(p.slide+1, false)
 	}
 	return app.Main().Class(cls+" wm-presenter").Aria("labelledby", "wm-title").Body(
-		app.H1().ID("wm-title").Class("wm-presenter-h").Text(ui.PresenterView+": "+p.Content.Journey.Title),
+		app.H1().ID("wm-title").Class("wm-presenter-h").Text(ui.PresenterView+": "+p.Kind.Title(p.Content)),
 		app.Div().Class("wm-presenter-grid").Body(
 			app.Section().Class("wm-presenter-now").Aria("labelledby", "wm-now-h").Body(
 				app.H2().ID("wm-now-h").Text(p.slideOf(p.slide)),
@@ -429,18 +497,22 @@ func (p *Presentation) renderPresenter(cls string) app.UI {
 // text behind it, and its cases.
 func (p *Presentation) renderNotes(s slide) app.UI {
 	dir := p.Content.UI.Dir
-	switch {
-	case s.stage == nil:
-		return app.P().Body(latinRuns(dir, p.Content.Journey.Intro)...)
-	case s.tech == nil:
-		return app.P().Body(latinRuns(dir, s.stage.Intro)...)
-	}
-	t := s.tech
-	return app.Div().Body(
-		app.P().Body(latinRuns(dir, t.Summary)...),
-		app.Ul().Body(app.Range(t.Cases).Slice(func(i int) app.UI {
-			cs := t.Cases[i]
-			return app.Li().Body(app.Strong().Body(latinRuns(dir, cs.Name)...), app.Text(" "), app.Span().Body(latinRuns(dir, cs.Text)...))
-		})),
+	return app.Div().Body(app.Range(s.notes).Slice(func(i int) app.UI {
+		n := s.notes[i]
+		if n.name == "" {
+			return app.P().Body(latinRuns(dir, n.text)...)
+		}
+		return app.P().Body(app.Strong().Body(latinRuns(dir, n.name)...), app.Text(" "), app.Span().Body(latinRuns(dir, n.text)...))
+	}))
+}
+
+// presentLink is a widget's way to its slides, for an educator: in a tab
+// of its own, as an embed is no place for a projector.
+func presentLink(name string, c *data.Content) app.UI {
+	return app.P().Class("wm-present-link").Body(
+		app.A().Href(PresentPath(name, c)).Target("_blank").Body(
+			app.Text(c.UI.PresentLink),
+			app.Span().Class("wm-sr").Text(" "+c.UI.NewTab),
+		),
 	)
 }

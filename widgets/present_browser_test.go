@@ -31,7 +31,7 @@ func TestPresentationInTheBrowser(t *testing.T) {
 	t.Parallel()
 	s := served(t)
 	c := s.en()
-	base := s.origin + widgets.Path(widgets.JourneyName, c) + "present/"
+	base := s.origin + widgets.PresentPath(widgets.JourneyName, c)
 	tb := open(t, base, tabOptions{width: 1024, height: 768})
 	waitApp(tb)
 	total := 1
@@ -134,13 +134,13 @@ func TestPresentationInTheBrowser(t *testing.T) {
 }
 
 // Right to left, the left arrow is the next slide, and Latin names are
-// marked for the voice that reads them; without scripts every slide is on
-// the page.
+// marked for the voice that reads them; the figures come as slides too;
+// without scripts every slide is on the page.
 func TestPresentationRightToLeftAndWithoutScripts(t *testing.T) {
 	t.Parallel()
 	s := served(t)
 	ar := s.contents["ar"]
-	u := s.origin + widgets.Path(widgets.JourneyName, ar) + "present/"
+	u := s.origin + widgets.PresentPath(widgets.JourneyName, ar)
 	tb := open(t, u, tabOptions{width: 1024, height: 768})
 	waitApp(tb)
 	press(tb, kb.ArrowLeft, false)
@@ -148,6 +148,21 @@ func TestPresentationRightToLeftAndWithoutScripts(t *testing.T) {
 	press(tb, kb.ArrowRight, false)
 	waitFor(tb, "the right arrow to go back right to left", `location.hash === "#slide-1"`)
 	checkRightToLeft(tb, u+" (presentation)")
+
+	// The figures' slides, on the same projector: the first figure's
+	// number, large, after the title.
+	fig := s.en().Figures.Figures[0]
+	fu := s.origin + widgets.PresentPath(widgets.FiguresName, s.en())
+	figs := open(t, fu, tabOptions{width: 1024, height: 768})
+	waitApp(figs)
+	press(figs, kb.PageDown, false)
+	waitFor(figs, "the first figure's slide", `location.hash === "#slide-2" && getComputedStyle(document.querySelector("#slide-2 .wm-slide-big")).fontSize !== ""`)
+	if size := eval[float64](figs, `parseFloat(getComputedStyle(document.querySelector("#slide-2 .wm-slide-big")).fontSize)`); size < 64 {
+		t.Errorf("%s: the figure %s is %.0f px on a 1024 px projector", fu, fig.ID, size)
+	}
+	viewShot(figs, "present-figures-1024")
+	checkAxe(figs, fu)
+	noConsoleErrors(figs, fu)
 
 	plain := open(t, u, tabOptions{width: 1024, height: 768, noScript: true})
 	waitFor(plain, "the page", `document.readyState === "complete"`)

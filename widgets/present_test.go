@@ -46,7 +46,7 @@ func TestPresentationSlidesFollowTheJourney(t *testing.T) {
 	}
 	// Without the app every slide is on the page, in order, each with an
 	// address of its own.
-	doc := viewPresentation(t, &Presentation{Content: c})
+	doc := viewPresentation(t, &Presentation{Kind: KindNamed(JourneyName), Content: c})
 	if got := slideTitles(doc, true); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("prerendered slides %q, want %q", got, want)
 	}
@@ -60,7 +60,7 @@ func TestPresentationSlidesFollowTheJourney(t *testing.T) {
 		t.Error("the prerendered page has slide controls that need the app")
 	}
 	// In the app one slide shows, and the controls say where the room is.
-	p := &Presentation{Content: c, Interactive: true}
+	p := &Presentation{Kind: KindNamed(JourneyName), Content: c, Interactive: true}
 	p.Go(2)
 	doc = viewPresentation(t, p)
 	if got := slideTitles(doc, true); len(got) != 1 || got[0] != want[2] {
@@ -83,9 +83,33 @@ func TestPresentationSlidesFollowTheJourney(t *testing.T) {
 	}
 }
 
+// The figures come as slides too: the title, then one figure a slide,
+// its number as large as the room needs and where the report gives it.
+func TestPresentationOfTheFigures(t *testing.T) {
+	c := fixture(t)
+	doc := viewPresentation(t, &Presentation{Kind: KindNamed(FiguresName), Content: c})
+	slides := find(doc, func(n *html.Node) bool { return hasClass(n, "wm-slide") })
+	if len(slides) != 1+len(c.Figures.Figures) {
+		t.Fatalf("%d slides for %d figures, want a title slide and one a figure", len(slides), len(c.Figures.Figures))
+	}
+	for i, f := range c.Figures.Figures {
+		sl := slides[i+1]
+		big := find(sl, func(n *html.Node) bool { return hasClass(n, "wm-slide-big") })
+		if want := figureValue(c.UI, f); len(big) != 1 || !strings.Contains(text(big[0]), want) {
+			t.Errorf("figure %s: its slide does not show %s large", f.ID, want)
+		}
+		if h := find(sl, func(n *html.Node) bool { return n.Data == "h2" }); len(h) != 1 || !strings.Contains(text(h[0]), f.Label) {
+			t.Errorf("figure %s: its slide's heading is not its label %q", f.ID, f.Label)
+		}
+		if from := find(sl, func(n *html.Node) bool { return hasClass(n, "wm-slide-from") }); len(from) != 1 {
+			t.Errorf("figure %s: its slide does not say where the report gives it", f.ID)
+		}
+	}
+}
+
 // What a clicker, a keyboard and a right-to-left page do.
 func TestPresentationKeys(t *testing.T) {
-	p := &Presentation{Content: fixture(t)}
+	p := &Presentation{Kind: KindNamed(JourneyName), Content: fixture(t)}
 	last := len(p.Slides()) - 1
 	for _, k := range []struct {
 		key       string

@@ -25,7 +25,8 @@ type Page struct {
 }
 
 // Pages lists every kind of widget in every language of contents, then
-// each one's sources page, the journey's presentation in every language,
+// each one's sources page, the slides of each Presentable kind in every
+// language,
 // the embed builder and the index at "/"
 // (go-app's service worker caches "/", so it must exist).
 // Components render the app's markup in the browser and the prerendered
@@ -65,20 +66,22 @@ func Pages(contents map[string]*data.Content) []Page {
 			})
 		}
 	}
-	journey := KindNamed(JourneyName)
-	for _, lang := range langs {
-		c := contents[lang]
-		title := strings.ReplaceAll(c.UI.PresentTitle, "{title}", c.Journey.Title)
-		pages = append(pages, Page{
-			Kind:        journey,
-			Present:     true,
-			Lang:        lang,
-			Path:        Path(JourneyName, c) + "present/",
-			Title:       title,
-			Description: title,
-			Dir:         c.UI.Dir,
-			New:         func() app.Composer { return &Presentation{Content: c, Interactive: app.IsClient} },
-		})
+	for _, name := range Presentable {
+		k := KindNamed(name)
+		for _, lang := range langs {
+			c := contents[lang]
+			title := strings.ReplaceAll(c.UI.PresentTitle, "{title}", k.Title(c))
+			pages = append(pages, Page{
+				Kind:        k,
+				Present:     true,
+				Lang:        lang,
+				Path:        PresentPath(name, c),
+				Title:       title,
+				Description: title,
+				Dir:         c.UI.Dir,
+				New:         func() app.Composer { return &Presentation{Kind: k, Content: c, Interactive: app.IsClient} },
+			})
+		}
 	}
 	first := contents[langs[0]]
 	pages = append(pages, Page{
@@ -99,6 +102,9 @@ func Pages(contents map[string]*data.Content) []Page {
 	})
 	return pages
 }
+
+// PresentPath is the address of a kind's slides (see Presentable).
+func PresentPath(name string, c *data.Content) string { return Path(name, c) + "present/" }
 
 // Widget says whether the page is a kind of widget itself, which can be
 // embedded, rather than its sources page, its presentation or a page of
