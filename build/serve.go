@@ -177,16 +177,19 @@ type linkless struct {
 }
 
 func (l linkless) Open(name string) (fs.File, error) {
-	// A backslash is a separator on Windows: "..\x" would climb out.
-	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+	// Localize refuses what is not a plain local name on this system: on
+	// Windows a backslash ("..\x" would climb out), a colon or a device
+	// name (CON, NUL, COM1) that opens no file.
+	local, err := filepath.Localize(name)
+	if err != nil || strings.Contains(name, `\`) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	file := filepath.Join(l.dir, filepath.FromSlash(name))
+	file := filepath.Join(l.dir, local)
 	real, err := filepath.EvalSymlinks(file)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	if real != filepath.Join(l.root, filepath.FromSlash(name)) {
+	if real != filepath.Join(l.root, local) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return os.Open(file)
@@ -360,7 +363,8 @@ func (s *static) open(name string) (opened, bool) {
 	}
 	info, err := f.Stat()
 	rs, seeks := f.(io.ReadSeeker)
-	if err != nil || info.IsDir() || !seeks {
+	// Only a regular file: a device or a pipe would hang the answer.
+	if err != nil || !info.Mode().IsRegular() || !seeks {
 		f.Close()
 		return opened{}, false
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -323,6 +324,40 @@ func TestNotFoundSaysWhatExists(t *testing.T) {
 		}
 		if len(body) > 4096 {
 			t.Errorf("%s: the 404 page is %d bytes; an iframe that named a wrong widget should stay small", p, len(body))
+		}
+	}
+}
+
+// The folder a site is served from opens plain names within it only:
+// never a name that a Windows path would read as climbing out or as a
+// device, whatever system the server runs on.
+func TestServedFolderOpensOnlyPlainNamesWithinIt(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := linkless{dir: dir, root: dir}
+	if f, err := l.Open("page.html"); err != nil {
+		t.Errorf("a file of the site does not open: %v", err)
+	} else {
+		f.Close()
+	}
+	bad := []string{`..\x`, `a\b`, "../page.html", "/page.html"}
+	if runtime.GOOS != "windows" {
+		// Here a backslash is a plain character: the files exist, and are
+		// refused all the same, as the site is the same on every system.
+		for _, name := range bad[:2] {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	} else {
+		bad = append(bad, "CON", "NUL.html", "a:b")
+	}
+	for _, name := range bad {
+		if f, err := l.Open(name); err == nil {
+			f.Close()
+			t.Errorf("%q opens", name)
 		}
 	}
 }

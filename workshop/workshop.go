@@ -31,7 +31,9 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -215,12 +217,17 @@ func parseAddr(addr string) (host, port string, err error) {
 	case ip == nil && !hostName.MatchString(host):
 		return "", "", fmt.Errorf("-addr %s: %q is neither an IP address nor a host name", addr, host)
 	}
-	return host, port, nil
+	// A browser shows a host name in lower case, and the links and the
+	// oEmbed answers must name the origin the way it does.
+	return strings.ToLower(host), port, nil
 }
 
 // explain says how to choose an address, with the exact command.
 func explain(w io.Writer, prog string) {
 	fmt.Fprintln(w, "Give -addr one of this computer's addresses, on the network the phones join (the room's Wi-Fi, or this computer's hotspot):")
+	if runtime.GOOS == "windows" {
+		fmt.Fprintln(w, "(in a terminal opened in the folder that holds this program)")
+	}
 	listAddrs(w, prog, DefaultPort)
 	fmt.Fprintf(w, "-addr 127.0.0.1:%s works too, but only on this computer: phones cannot reach it.\n", DefaultPort)
 }
@@ -272,9 +279,15 @@ func localIPv4() []localAddr {
 	return out
 }
 
-// quoted is prog as a shell takes it: in quotes if it holds a space (a
-// Windows path such as C:\Users\Ana Lima\waymark-workshop.exe).
+// quoted is prog as a terminal takes it. On Windows it is the program's
+// own name from its folder (.\waymark-workshop-windows-amd64.exe), which
+// both PowerShell and cmd run, where a quoted full path followed by
+// arguments is an error in PowerShell; elsewhere the path as typed, in
+// quotes if it holds a space.
 func quoted(prog string) string {
+	if runtime.GOOS == "windows" {
+		return `.\` + filepath.Base(prog)
+	}
 	if strings.ContainsAny(prog, " \t") {
 		return `"` + prog + `"`
 	}

@@ -422,6 +422,7 @@ func TestParseAddr(t *testing.T) {
 		{"192.168.1.20", "192.168.1.20", DefaultPort},
 		{"[fe80::1]:80", "fe80::1", "80"},
 		{"laptop.local:8080", "laptop.local", "8080"},
+		{"Laptop.Local:8080", "laptop.local", "8080"}, // as a browser shows it
 		{":8080", "", ""},
 		{"0.0.0.0:8080", "", ""},
 		{"[::]:8080", "", ""},
