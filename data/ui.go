@@ -68,8 +68,8 @@ type UI struct {
 	ShareHint       string `json:"shareHint" doc:"Checklist: says the answers travel in the link and are sent nowhere."`
 	CopyLink        string `json:"copyLink" doc:"Checklist: button that copies the link."`
 	Forget          string `json:"forget" doc:"Checklist: button that clears the answers and forgets them on this device."`
-	Forgotten       string `json:"forgotten" doc:"Checklist: said after the answers are forgotten."`
-	Saved           string `json:"saved" doc:"Checklist: says answers are kept on this device only."`
+	Forgotten       string `json:"forgotten" doc:"Checklist and quiz: said after the answers are forgotten."`
+	Saved           string `json:"saved" doc:"Checklist and quiz: says answers are kept on this device only."`
 	StorageBlocked  string `json:"storageBlocked" doc:"Checklist: says this browser will not let the answers be remembered."`
 	ShareInvalid    string `json:"shareInvalid" waymark:"placeholders=reason" doc:"Checklist: said when a shared link's answers cannot be read."`
 	ShareUnreadOne  string `json:"shareUnreadOne" waymark:"placeholders=n" doc:"Checklist: said when a shared link holds an answer for a recommendation the checklist no longer has."`

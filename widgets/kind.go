@@ -117,7 +117,7 @@ var Kinds = []Kind{
 			return &Quiz{Content: c, Interactive: interactive}
 		},
 		CSS:      noCSS,
-		DemoLead: "Test what you have read: twelve questions on the report's facts, each answer explained with its source. In a workshop, reset it between groups; printed, it is a handout with the answers at the end.",
+		DemoLead: "Test what you have read: questions on the report's facts, each answer explained with its source. In a workshop, reset it between groups; printed, it is a handout with the answers at the end.",
 		Fit:      Fit{6310, 4200},
 	},
 }

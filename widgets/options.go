@@ -38,7 +38,7 @@ type Option struct {
 var Options = []Option{
 	{Name: "waymark", In: "path", Doc: "Which widget: journey, checklist, glossary, figures or quiz."},
 	{Name: "lang", In: "path", Default: "en", Doc: "Its language; an unknown one shows the widget in English and says so."},
-	{Name: "open", In: "fragment", Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`, match: isID, Doc: "Where it opens: a stage of the journey (before, at, after), a list of the checklist (states, organizations), a glossary term (term-<id>) or a technology."},
+	{Name: "open", In: "fragment", Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`, match: isID, Doc: "Where it opens: a stage of the journey (before, at, after), a list of the checklist (states, organizations), a glossary term (term-<id>), a question of the quiz (q-<id>) or a technology."},
 	{Name: "theme", In: "query", Values: []string{"light", "dark", "auto"}, Default: "light", Doc: "Colours: light, dark, or auto (the reader's system). An embedded widget is light unless asked; a widget opened on its own follows the system."},
 	{Name: "accent", In: "query", Pattern: `^[0-9a-fA-F]{6}$`, match: isHexColour, Doc: "An accent colour, six hex digits without #, e.g. 1d3557. The widget darkens or lightens it until text in it and on it keeps 4.5:1 contrast."},
 	{Name: "header", In: "query", Values: []string{"show", "hide"}, Default: "show", Doc: "Whether the widget shows its title and introduction; hidden, the title is still there for screen readers."},

@@ -116,11 +116,16 @@ func (q *Quiz) OnInit() {
 	}
 }
 
-// OnNav follows a link back from the sources page: to the marker, where
-// the question is answered and its explanation shows, else to the
-// question, whose Check reveals it.
+// OnNav follows a fragment: a question's own (#q-<id>, what an embed's
+// open option names) to the question; a link back from the sources page
+// to the marker, where the question is answered and its explanation
+// shows, else to the question, whose Check reveals it.
 func (q *Quiz) OnNav(ctx app.Context) {
 	f := ctx.Page().URL().Fragment
+	if id, ok := strings.CutPrefix(f, "q-"); ok && q.question(id) != nil {
+		jumpTo(ctx, q.anchor(f))
+		return
+	}
 	claim, ok := q.sources().claim[f]
 	if !ok {
 		return
@@ -330,18 +335,25 @@ func (q *Quiz) renderQuestion(i int, qu *data.QuizQuestion) app.UI {
 			)
 		}),
 		app.If(q.Interactive && answered != "", func() app.UI {
-			right := answered == qu.Answer
-			verdict := fill(ui.QuizRight, "answer", optionOf(qu, qu.Answer).Text)
 			cls := "wm-verdict wm-verdict-right"
-			if !right {
-				verdict = fill(ui.QuizWrong, "choice", optionOf(qu, answered).Text, "answer", optionOf(qu, qu.Answer).Text)
+			if answered != qu.Answer {
 				cls = "wm-verdict wm-verdict-wrong"
 			}
 			return app.Div().ID("wm-fb-" + qu.ID).Class("wm-feedback").TabIndex(-1).Body(
-				q.renderExplanation(qu, app.P().Class(cls).Body(latinRuns(dir, verdict)...)),
+				q.renderExplanation(qu, app.P().Class(cls).Body(latinRuns(dir, q.verdict(qu, answered))...)),
 			)
 		}),
 	)
+}
+
+// verdict is what a question checked with the option answered is told:
+// right, or what was chosen and what the answer is.
+func (q *Quiz) verdict(qu *data.QuizQuestion, answered string) string {
+	ui := q.Content.UI
+	if answered == qu.Answer {
+		return fill(ui.QuizRight, "answer", optionOf(qu, qu.Answer).Text)
+	}
+	return fill(ui.QuizWrong, "choice", optionOf(qu, answered).Text, "answer", optionOf(qu, qu.Answer).Text)
 }
 
 // renderExplanation is a question's verdict (or answer) and its
@@ -355,19 +367,53 @@ func (q *Quiz) renderExplanation(qu *data.QuizQuestion, verdict app.UI) app.UI {
 
 // check answers a question with what the reader chose and says so: the
 // verdict and explanation take focus, where a screen reader reads them,
-// and the live region says the score. With nothing chosen it says to
-// choose, and focus goes to the first option.
+// and the live region says the verdict and the score. With nothing chosen
+// it says to choose, and focus goes to the first option.
 func (q *Quiz) check(ctx app.Context, id string) {
 	qu := q.question(id)
 	if !q.Check(id) {
 		q.prompt = id
-		q.status = q.Content.UI.QuizChooseFirst
+		q.announce(ctx, q.Content.UI.QuizChooseFirst)
 		ctx.Defer(func(app.Context) { focusByID("wm-q-" + id + "-" + qu.Options[0].ID) })
 		return
 	}
 	q.save()
-	q.status = q.ScoreText()
+	q.announce(ctx, q.checkedText(qu))
 	ctx.Defer(func(app.Context) { focusByID("wm-fb-" + id) })
+}
+
+// checkedText is what the live region says once a question is checked:
+// its verdict, then the score, e.g. "Not right: … . 1 of 12 right.".
+func (q *Quiz) checkedText(qu *data.QuizQuestion) string {
+	return q.verdict(qu, q.answers[qu.ID]) + " " + q.ScoreText() + "."
+}
+
+// say sets the live region's text. A live region does not announce text
+// it already holds, so the same text again (a second Check with nothing
+// chosen, two wrong answers told alike) clears it instead, and say
+// reports that the text must be set again after a render.
+func (q *Quiz) say(text string) (again bool) {
+	if q.status == text {
+		q.status = ""
+		return true
+	}
+	q.status = text
+	return false
+}
+
+// announce has the live region say text, even when it already says it:
+// cleared for one render (say), the text is set again after it.
+func (q *Quiz) announce(ctx app.Context, text string) {
+	if !q.say(text) {
+		return
+	}
+	ctx.Defer(func(ctx app.Context) {
+		ctx.Dispatch(func(app.Context) {
+			if q.status == "" { // nothing newer to say meanwhile
+				q.status = text
+			}
+		})
+	})
 }
 
 // renderScore is the score where the reader looks after the last
@@ -389,7 +435,7 @@ func (q *Quiz) renderScore() app.UI {
 		app.Button().Type("button").Class("wm-step wm-reset").Text(ui.QuizReset).
 			OnClick(func(ctx app.Context, e app.Event) {
 				q.Reset()
-				q.status = ui.Forgotten
+				q.announce(ctx, ui.Forgotten)
 				ctx.Defer(func(app.Context) {
 					q.syncChecked()
 					// The heading takes focus, so the next group starts

@@ -47,8 +47,9 @@ func checkFirstQuestion(tb *tab) {
 func quizReadable(tb *tab, where string) {
 	t := tb.t
 	t.Helper()
-	if n := eval[int](tb, `document.querySelectorAll(".wm-question").length`); n < 10 {
-		t.Errorf("%s: %d questions readable, want every one", where, n)
+	c := served(t).contentOf(eval[string](tb, `location.href`))
+	if n := eval[int](tb, `document.querySelectorAll(".wm-question").length`); n != len(c.Quiz.Questions) {
+		t.Errorf("%s: %d questions readable, want every one (%d)", where, n, len(c.Quiz.Questions))
 	}
 	if n := eval[int](tb, `document.querySelectorAll(".wm-question:first-child input[type=radio]").length`); n < 2 {
 		t.Errorf("%s: the first question has %d options", where, n)
@@ -66,8 +67,15 @@ func quizReadable(tb *tab, where string) {
 	eval[bool](tb, `document.querySelector(".wm-question:first-child summary").focus(); true`)
 	press(tb, kb.Enter, false)
 	waitFor(tb, "the answer to show", explanation+`.checkVisibility()`)
-	if got := eval[string](tb, explanation+`.textContent`); !strings.Contains(got, "110") {
-		t.Errorf("%s: the first answer reads %q", where, got)
+	first := c.Quiz.Questions[0]
+	var answer string
+	for _, o := range first.Options {
+		if o.ID == first.Answer {
+			answer = fill(c.UI.QuizAnswer, "answer", o.Text)
+		}
+	}
+	if got := eval[string](tb, explanation+`.textContent`); answer == "" || !strings.Contains(got, answer) {
+		t.Errorf("%s: the first answer reads %q, want %q", where, got, answer)
 	}
 }
 
@@ -85,6 +93,8 @@ func TestQuizBrowserKeyboardTouchReloadResetPrint(t *testing.T) {
 		return fill(c.UI.QuizScore, "right", strconv.Itoa(right), "total", strconv.Itoa(len(c.Quiz.Questions)))
 	}
 	const status = `document.querySelector("[role=status]").textContent`
+	// What the live region says after a check: the verdict, then the score.
+	said := func(verdict string, right int) string { return verdict + " " + score(right) + "." }
 	first, second := c.Quiz.Questions[0], c.Quiz.Questions[1]
 	if first.Answer != first.Options[1].ID || second.Answer == second.Options[0].ID {
 		t.Fatal("the check expects the first question's answer to be its second option, and the second's not its first")
@@ -121,7 +131,7 @@ func TestQuizBrowserKeyboardTouchReloadResetPrint(t *testing.T) {
 	if got := eval[string](tb, `document.querySelector("#wm-fb-`+first.ID+` .wm-verdict").textContent`); got != right {
 		t.Errorf("%s: a right answer is told %q, want %q", u, got, right)
 	}
-	waitFor(tb, "the score to be announced", status+` === `+strconv.Quote(score(1)))
+	waitFor(tb, "the verdict and score to be announced", status+` === `+strconv.Quote(said(right, 1)))
 	if got := eval[string](tb, `document.querySelector(".wm-score-text").textContent`); got != score(1) {
 		t.Errorf("%s: the score shows %q, want %q", u, got, score(1))
 	}
@@ -146,7 +156,9 @@ func TestQuizBrowserKeyboardTouchReloadResetPrint(t *testing.T) {
 	if got := eval[string](tb, `document.querySelector("#wm-fb-`+second.ID+` .wm-verdict").textContent`); got != wrong {
 		t.Errorf("%s: a wrong answer is told %q, want %q", u, got, wrong)
 	}
-	waitFor(tb, "the score after a wrong answer", status+` === `+strconv.Quote(score(1)))
+	// The score is unchanged: only the verdict tells this announcement
+	// from the first.
+	waitFor(tb, "the verdict and score after a wrong answer", status+` === `+strconv.Quote(said(wrong, 1)))
 	if eval[bool](tb, `!document.querySelector("#wm-fb-`+second.ID+` button.wm-ref")`) {
 		t.Errorf("%s: the explanation has no citation marker", u)
 	}
@@ -223,10 +235,14 @@ func TestQuizBrowserStorageBlocked(t *testing.T) {
 	s := served(t)
 	u := s.url(widgets.QuizName, s.en())
 	c := s.en()
+	first := c.Quiz.Questions[0]
 	tb := open(t, u, tabOptions{blockStorage: true})
 	waitApp(tb)
-	checkFirstQuestion(tb)
-	want := fill(c.UI.QuizScore, "right", "0", "total", strconv.Itoa(len(c.Quiz.Questions)))
+	// The right option, so the score moves from what it was before the check.
+	eval[bool](tb, `document.getElementById("wm-q-`+first.ID+`-`+first.Answer+`").click(); true`)
+	eval[bool](tb, `document.querySelector("#wm-a-q-`+first.ID+` .wm-quiz-check").click(); true`)
+	waitFor(tb, "the first question's verdict", `!!document.querySelector("#wm-fb-`+first.ID+` .wm-verdict-right")`)
+	want := fill(c.UI.QuizScore, "right", "1", "total", strconv.Itoa(len(c.Quiz.Questions)))
 	waitFor(tb, "the score", `document.querySelector(".wm-score-text").textContent === `+strconv.Quote(want))
 	if said := eval[string](tb, `document.querySelector(".wm-storage").textContent`); said != c.UI.QuizStorageBlocked {
 		t.Errorf("%s (storage blocked): the quiz says %q, want that the answers won't be remembered (%q)", u, said, c.UI.QuizStorageBlocked)

@@ -195,3 +195,33 @@ func TestQuizAppSaysWhetherTheChoiceWasRight(t *testing.T) {
 		t.Error("no reset for the next group")
 	}
 }
+
+// The live region says each check's verdict with the score, so a wrong
+// answer, which leaves the score as it was, is announced too; and a text
+// it already holds is cleared, to be set again after a render, since a
+// live region does not repeat what it says.
+func TestQuizAnnouncesEveryCheck(t *testing.T) {
+	q := &Quiz{Content: fixture(t), Interactive: true}
+	q.Choose("prints", "prints-true")
+	q.Check("prints")
+	if got, want := q.checkedText(q.question("prints")), "Right: True. 1 of 3 right."; got != want {
+		t.Errorf("a right answer is announced as %q, want %q", got, want)
+	}
+	q.Choose("towers", "towers-5")
+	q.Check("towers")
+	if got, want := q.checkedText(q.question("towers")), `Not right: you chose 5 <few>. The answer is 55 "towers". 1 of 3 right.`; got != want {
+		t.Errorf("a wrong answer is announced as %q, want %q", got, want)
+	}
+	const choose = "Choose an answer first."
+	if q.say(choose) || q.status != choose {
+		t.Errorf("a new text is not said at once: the live region says %q", q.status)
+	}
+	if !q.say(choose) || q.status != "" {
+		t.Errorf("the same text again is not cleared to be said again: the live region says %q", q.status)
+	}
+	q.status = "Right: True. 1 of 3 right."
+	doc := viewQuiz(t, q)
+	if s := find(doc, func(n *html.Node) bool { r, _ := getAttr(n, "role"); return r == "status" }); len(s) != 1 || text(s[0]) != q.status {
+		t.Errorf("the live region shows %v, want %q", s, q.status)
+	}
+}
