@@ -26,6 +26,7 @@ type Content struct {
 	Glossary  Glossary  `file:"glossary.json"`
 	Figures   Figures   `file:"figures.json"`
 	Quiz      Quiz      `file:"quiz.json"`
+	Guide     Guide     `file:"guide.json"`
 	Rights    []Right   `json:"rights" file:"rights.json" doc:"Every right a technology may threaten."`
 	Sources   Sources   `file:"sources.json"`
 

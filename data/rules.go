@@ -30,6 +30,8 @@ var rules = []rule{
 	leadsOpenTheirSummaries,
 	translationsSayWhoTranslated,
 	quizAnswersAreTheirQuestions,
+	guideTimingIsTheSession,
+	guideFollowsTheJourney,
 }
 
 // translationsSayWhoTranslated keeps a translation from passing for the
@@ -138,6 +140,61 @@ func quizAnswersAreTheirQuestions(c *Content, report report) {
 		case q.Type == "choice" && n < 3:
 			report("quiz.json", fmt.Sprintf("questions[%d].options", i), "three options or more",
 				"a choice of %d options", n)
+		}
+	}
+}
+
+// guideTimingIsTheSession: the guide plans a session of GuideLength
+// minutes, and a timing that adds up to more or less would leave an
+// educator with a plan that overruns the room or ends early. A part of no
+// minutes is a part the plan never gives time to.
+func guideTimingIsTheSession(c *Content, report report) {
+	total := 0
+	for i, s := range c.Guide.Timing {
+		if s.Minutes < 1 {
+			report("guide.json", fmt.Sprintf("timing[%d].minutes", i), "a whole number of minutes, 1 or more",
+				"part %q takes %d minutes", s.ID, s.Minutes)
+		}
+		total += s.Minutes
+	}
+	if total != GuideLength {
+		report("guide.json", "timing", fmt.Sprintf("parts whose minutes add up to %d, the session's length", GuideLength),
+			"the parts' minutes add up to %d", total)
+	}
+}
+
+// guideFollowsTheJourney: the guide walks a room through the journey, so
+// each stage has its one activity and each technology its questions; a
+// stage or technology the guide leaves out would be a part of the journey
+// the room never discusses, and one it covers twice would split its
+// questions between two places on the handout.
+func guideFollowsTheJourney(c *Content, report report) {
+	activities := map[string]int{}
+	for i, a := range c.Guide.Activities {
+		if _, dup := activities[a.Stage]; dup {
+			report("guide.json", fmt.Sprintf("activities[%d].stage", i), "one activity per stage",
+				"stage %q has an activity already", a.Stage)
+		}
+		activities[a.Stage] = i
+	}
+	topics := map[string]int{}
+	for i, t := range c.Guide.Discussion {
+		if _, dup := topics[t.Technology]; dup {
+			report("guide.json", fmt.Sprintf("discussion[%d].technology", i), "one topic per technology",
+				"technology %q has its questions already", t.Technology)
+		}
+		topics[t.Technology] = i
+	}
+	for _, s := range c.Journey.Stages {
+		if _, ok := activities[s.ID]; !ok {
+			report("guide.json", "activities", "an activity for every stage of the journey",
+				"stage %q has no activity", s.ID)
+		}
+		for _, t := range s.Technologies {
+			if _, ok := topics[t.ID]; !ok {
+				report("guide.json", "discussion", "at least one question on every technology of the journey",
+					"technology %q (stage %q) has no discussion question", t.ID, s.ID)
+			}
 		}
 	}
 }

@@ -107,6 +107,21 @@ type UI struct {
 	QuizStorageBlocked string `json:"quizStorageBlocked" doc:"Quiz: says this browser will not let the answers be remembered."`
 	QuizAnswers        string `json:"quizAnswers" doc:"Quiz: heading of the answers a printed handout lists after the questions."`
 
+	GuideAims       string `json:"guideAims" doc:"Guide: heading of the session's aims."`
+	GuideTiming     string `json:"guideTiming" doc:"Guide: heading of the timing table."`
+	GuideTime       string `json:"guideTime" doc:"Guide: heading of the timing table's column of the time each part starts, counted from the session's start, e.g. \"Start\"."`
+	GuideMinutes    string `json:"guideMinutes" doc:"Guide: heading of the timing table's column of minutes."`
+	GuidePart       string `json:"guidePart" doc:"Guide: heading of the timing table's column of parts."`
+	GuideTotal      string `json:"guideTotal" doc:"Guide: the timing table's last row, before the total of minutes."`
+	GuideActivities string `json:"guideActivities" doc:"Guide: heading of the activities, one per stage of the journey."`
+	GuideDo         string `json:"guideDo" doc:"Guide: heading of what participants do in an activity."`
+	GuideUse        string `json:"guideUse" doc:"Guide: words before the widgets an activity uses, e.g. \"With:\"."`
+	GuideJourneyAt  string `json:"guideJourneyAt" waymark:"placeholders=stage" doc:"Guide: the link to the journey open at a stage, e.g. \"The journey: {stage}\"."`
+	GuideSlides     string `json:"guideSlides" waymark:"placeholders=n" doc:"Guide: the link to the slides at a stage's opener, e.g. \"The slides, from slide {n}\"."`
+	GuideSlidesAll  string `json:"guideSlidesAll" doc:"Guide: the link to the slides from their start."`
+	GuideQuestions  string `json:"guideQuestions" doc:"Guide: heading of the discussion questions on a technology."`
+	GuideAdapting   string `json:"guideAdapting" doc:"Guide: heading of the notes on adapting the session."`
+
 	NewTab string `json:"newTab" doc:"Said after a link to another widget, which opens in a new tab so the widget a reader is in stays."`
 
 	PrivateNotice string `json:"privateNotice" waymark:"placeholders=site" doc:"Load-on-click code: what loading the widget does, e.g. \"This widget is served by {site}. Loading it connects your browser to that site.\"."`

@@ -1,7 +1,7 @@
 // Package widgets holds Waymark's go-app components: one file per kind of
-// widget (journey.go, checklist.go, glossary.go, figures.go, quiz.go), the
-// table of kinds (kind.go), the route table (routes.go) and the small shared pieces
-// they are built from: the frame every widget has (frame.go), citations and
+// widget (journey.go, checklist.go, glossary.go, figures.go, quiz.go,
+// guide.go), the table of kinds (kind.go), the route table (routes.go) and
+// the small shared pieces they are built from: the frame every widget has (frame.go), citations and
 // opening the part a fragment names (sources.go), glossary terms in texts
 // (terms.go). Components take decoded content and do no I/O.
 //

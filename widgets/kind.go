@@ -14,6 +14,7 @@ const (
 	GlossaryName  = "glossary"
 	FiguresName   = "figures"
 	QuizName      = "quiz"
+	GuideName     = "guide"
 )
 
 // Kind is everything Waymark needs to know about one kind of widget. The
@@ -119,6 +120,17 @@ var Kinds = []Kind{
 		CSS:      noCSS,
 		DemoLead: "Test what you have read: questions on the report's facts, each answer explained with its source. In a workshop, reset it between groups; printed, it is a handout with the answers at the end.",
 		Fit:      Fit{6310, 4200},
+	},
+	{
+		Name:        GuideName,
+		Title:       func(c *data.Content) string { return c.Guide.Title },
+		Description: func(c *data.Content) string { return c.Guide.Intro },
+		New: func(c *data.Content, interactive bool) app.Composer {
+			return &Guide{Content: c, Interactive: interactive}
+		},
+		CSS:      noCSS,
+		DemoLead: "Running a workshop? This facilitator's guide plans 90 minutes on the report: an activity for each stage of the journey, questions on each technology, and a closing action that puts participants' safety first. Print it as a handout with room to write.",
+		Fit:      Fit{13320, 6530},
 	},
 }
 

@@ -17,6 +17,12 @@ func widgetLink(c *data.Content, kind, fragment string, body ...app.UI) app.HTML
 	if fragment != "" {
 		href += "#" + fragment
 	}
+	return pageLink(c, href, body...)
+}
+
+// pageLink is widgetLink to any page of the widget origin, for the pages
+// that are not a kind's own address (the journey's slides).
+func pageLink(c *data.Content, href string, body ...app.UI) app.HTMLA {
 	return app.A().Class("wm-widget-link").Href(href).Target("_blank").Rel("noopener").
 		Body(append(body, app.Span().Class("wm-sr").Text(" "+c.UI.NewTab))...)
 }

@@ -57,6 +57,7 @@ var Presentable = []string{JourneyName, FiguresName}
 // presenter's notes.
 type slide struct {
 	class      string // wm-slide-cover, -stage, -tech or -figure
+	id         string // the stage's, technology's or figure's id
 	kicker     string
 	title      string
 	big, unit  string // a figure's number, and what it counts
@@ -91,11 +92,11 @@ func (p *Presentation) Slides() []slide {
 					rights[r] = true
 				}
 			}
-			p.slides = append(p.slides, slide{class: "wm-slide-stage", kicker: st.Section, title: st.Title,
+			p.slides = append(p.slides, slide{class: "wm-slide-stage", id: st.ID, kicker: st.Section, title: st.Title,
 				lines: []string{count(ui.TechnologyOne, ui.TechnologyMany, len(st.Technologies)), count(ui.RightOne, ui.RightMany, len(rights))},
 				notes: []note{{text: st.Intro}}})
 			for _, t := range st.Technologies {
-				sl := slide{class: "wm-slide-tech", kicker: st.Title, title: t.Name, lead: t.Lead, chipsLabel: ui.Threatens,
+				sl := slide{class: "wm-slide-tech", id: t.ID, kicker: st.Title, title: t.Name, lead: t.Lead, chipsLabel: ui.Threatens,
 					from: strings.ReplaceAll(ui.SlideFrom, "{section}", st.Section), notes: []note{{text: t.Summary}}}
 				for _, r := range t.Rights {
 					sl.chips = append(sl.chips, c.Right(r).Name)
@@ -108,7 +109,7 @@ func (p *Presentation) Slides() []slide {
 		}
 	case FiguresName:
 		for _, f := range c.Figures.Figures {
-			sl := slide{class: "wm-slide-figure", kicker: f.Label + whenText(f.When), big: figureValue(ui, f), unit: f.Unit,
+			sl := slide{class: "wm-slide-figure", id: f.ID, kicker: f.Label + whenText(f.When), big: figureValue(ui, f), unit: f.Unit,
 				title: f.Label, lead: f.Text, notes: []note{{text: f.Text}}}
 			if len(f.Cite) > 0 {
 				cit := c.Citation(f.Cite[0])
