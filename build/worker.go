@@ -34,9 +34,11 @@ func serviceWorker(res *Result) ([]byte, error) {
 // offlineSets lists, by language, what the service worker keeps for a
 // workshop without a network once a page in that language has been opened
 // on its own: every widget page, sources page and set of slides in the
-// language, the index every language shares (the address participants
-// are given), the charts' options in the language and ECharts. The files
-// every page loads are in the worker's install list already.
+// language, the checklist's comparison of groups (a facilitator compares
+// in the room, with no network), the index every language shares (the
+// address participants are given), the charts' options in the language
+// and ECharts. The files every page loads are in the worker's install
+// list already.
 func offlineSets(pages []widgets.Page, charts map[string]map[string]string, echarts string) map[string][]string {
 	sets := map[string][]string{}
 	for lang, byID := range charts {

@@ -36,7 +36,8 @@ func offlineBytes(t testing.TB, dir string, res *Result, lang string) (stored, t
 }
 
 // A page opened on its own in a language has the worker keep every widget
-// page and sources page in it, the slides, the index, its charts' options and ECharts,
+// page and sources page in it, the slides, the checklist's comparison of
+// groups, the index, its charts' options and ECharts,
 // and nothing of another language; the whole stays within the budget.
 func TestEachLanguageKeepsEveryWidgetForUseOffline(t *testing.T) {
 	dir, res := built(t)
@@ -48,6 +49,7 @@ func TestEachLanguageKeepsEveryWidgetForUseOffline(t *testing.T) {
 		for _, name := range widgets.Presentable {
 			want = append(want, widgets.PresentPath(name, contents[lang]))
 		}
+		want = append(want, widgets.Path(widgets.ChecklistName, contents[lang])+"compare/")
 		for _, k := range widgets.Kinds {
 			p := widgets.Path(k.Name, contents[lang])
 			want = append(want, p, p+"sources/")

@@ -76,6 +76,30 @@ type UI struct {
 	ShareUnreadMany string `json:"shareUnreadMany" waymark:"placeholders=n" doc:"Checklist: said when a shared link holds {n} answers for recommendations the checklist no longer has."`
 	WhereHarm       string `json:"whereHarm" doc:"Checklist: heading of the journey stages and technologies an item answers."`
 
+	ChecklistGroup         string `json:"checklistGroup" doc:"Checklist: label of the optional field for the name of the group that answers, in a workshop, e.g. \"Group name (optional)\"."`
+	ChecklistGroupHint     string `json:"checklistGroupHint" doc:"Checklist: under the group's name: what it is for and where it goes."`
+	ChecklistGroupLine     string `json:"checklistGroupLine" waymark:"placeholders=group" doc:"Checklist summary: its first line when the group has a name, e.g. \"Group: {group}\"."`
+	ChecklistFromLink      string `json:"checklistFromLink" doc:"Checklist: says the answers shown came from a link, not from this device."`
+	ChecklistFromLinkGroup string `json:"checklistFromLinkGroup" waymark:"placeholders=group" doc:"Checklist: the same, when the link names its group, e.g. \"These answers came from a link (group “{group}”).\"."`
+	ChecklistFromLinkNext  string `json:"checklistFromLinkNext" doc:"Checklist: after the two above: the answers from a link are not kept on this device until the reader changes an answer or the name, and then they replace what the device kept."`
+	ChecklistFromLinkSaved string `json:"checklistFromLinkSaved" doc:"Checklist: in place of the one above once the reader changed something and the answers from the link are kept on this device."`
+	ChecklistCompareLink   string `json:"checklistCompareLink" doc:"Checklist: the link, under the share link, to the page where a facilitator compares the groups' links."`
+	CompareTitle           string `json:"compareTitle" waymark:"placeholders=title" doc:"Compare page: its title and heading, e.g. \"{title}: the groups side by side\"."`
+	CompareIntro           string `json:"compareIntro" doc:"Compare page: what it does, and that the links stay in the browser."`
+	CompareNoScript        string `json:"compareNoScript" doc:"Compare page: said where scripts do not run: the page needs them, and what to do instead (each group's copied summary)."`
+	CompareLinks           string `json:"compareLinks" doc:"Compare page: label of the box the links are pasted in."`
+	CompareLinksHint       string `json:"compareLinksHint" doc:"Compare page: under the box: how to separate the links."`
+	CompareButton          string `json:"compareButton" doc:"Compare page: the button that compares the pasted links."`
+	CompareItem            string `json:"compareItem" doc:"Compare page: heading of the column of recommendations."`
+	CompareGroupN          string `json:"compareGroupN" waymark:"placeholders=n" doc:"Compare page: heading of the column of a group that gave no name, e.g. \"Group {n}\"."`
+	CompareNoAnswer        string `json:"compareNoAnswer" doc:"Compare page: a cell where the group gave no answer."`
+	CompareCount           string `json:"compareCount" doc:"Compare page: heading of the row that counts each group's done items."`
+	CompareBroken          string `json:"compareBroken" waymark:"placeholders=n|reason" doc:"Compare page: a pasted link that cannot be read, e.g. \"Link {n} could not be read ({reason}).\"."`
+	CompareNotLink         string `json:"compareNotLink" waymark:"placeholders=n" doc:"Compare page: something pasted that is not a link to the checklist."`
+	CompareOtherLang       string `json:"compareOtherLang" waymark:"placeholders=n|lang" doc:"Compare page: a pasted link to the checklist in another language, named by {lang}."`
+	CompareGroupsOne       string `json:"compareGroupsOne" waymark:"placeholders=n" doc:"Compare page: said when one group is compared."`
+	CompareGroupsMany      string `json:"compareGroupsMany" waymark:"placeholders=n" doc:"Compare page: said when {n} groups are compared (0 included)."`
+
 	SourceN      string `json:"sourceN" waymark:"placeholders=n" doc:"Accessible name of a citation marker, e.g. \"Source {n}\"."`
 	SourcesN     string `json:"sourcesN" waymark:"placeholders=n" doc:"Accessible name of the marker of a text that cites several sources, e.g. \"Sources {n}\" ({n} lists them)."`
 	AllSources   string `json:"allSources" waymark:"placeholders=n" doc:"Link to the page that lists every source of a widget, e.g. \"All {n} sources\"."`

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -33,6 +34,8 @@ type Checklist struct {
 	shareErr string // why a shared link could not be read
 	unread   int    // answers in a shared link for items the checklist no longer has
 	target   string // id of the item the address names, marked for the reader
+	group    string // the group's name as typed (CleanGroup gives it as kept)
+	fromLink bool   // the answers came from a shared link, not this device
 
 	copied   string // what the last copy said, shown beside the buttons
 	copyText string // the text a refused copy leaves selected for copying by hand
@@ -76,7 +79,8 @@ const (
 )
 
 // storagePrefix names the only keys Waymark ever stores: one per list, per
-// language, holding that list's answers in share-link form.
+// language, holding that list's answers and the group's name in
+// share-link form.
 const storagePrefix = "waymark.checklist."
 
 func (c *Checklist) storageKey(list string) string {
@@ -98,7 +102,10 @@ func (c *Checklist) OnInit() {
 		if err != nil {
 			c.shareErr = err.Error()
 		} else {
-			c.list, c.answers, c.unread = d.List, d.Answers, d.Unread
+			c.list, c.answers, c.unread, c.group = d.List, d.Answers, d.Unread, d.Group
+			// A link with nothing in it ("states:3:") brings nothing to
+			// tell the reader about; the device's answers show instead.
+			c.fromLink = len(d.Answers) > 0 || d.Group != ""
 		}
 	} else {
 		c.Open(frag)
@@ -106,7 +113,7 @@ func (c *Checklist) OnInit() {
 			c.target = frag
 		}
 	}
-	if c.shareErr == "" && len(c.answers) == 0 {
+	if c.shareErr == "" && !c.fromLink {
 		for _, l := range lists {
 			v, ok := storageGet(c.storageKey(l.ID))
 			if !ok {
@@ -116,6 +123,9 @@ func (c *Checklist) OnInit() {
 			if d, err := DecodeAnswers(v, lists); err == nil && v != "" {
 				for k, a := range d.Answers {
 					c.answers[k] = a
+				}
+				if d.Group != "" {
+					c.group = d.Group
 				}
 				c.storage = storageSaved
 			}
@@ -137,6 +147,12 @@ func (c *Checklist) OnInit() {
 // the whole page (see Journey.OnMount): a reader who followed "what the
 // report asks" from the journey lands on the item, marked.
 func (c *Checklist) OnMount(ctx app.Context) {
+	if c.fromLink {
+		// Said once the live region is on the page: go-app replaced the
+		// prerendered page, and a region that starts with its text in it
+		// is not announced.
+		ctx.After(500*time.Millisecond, func(app.Context) { c.status = c.fromLinkText() })
+	}
 	framed := !app.Window().Get("parent").Equal(app.Window())
 	if c.target == "" || framed {
 		return
@@ -213,13 +229,22 @@ func (c *Checklist) Progress() (done, total int) {
 	return done, len(c.List().Items)
 }
 
-// SummaryText is the summary a reader copies: progress, then the items
-// still open (not yet or unanswered).
+// Group is the group's name, as it is kept and shared; "" if none.
+func (c *Checklist) Group() string { return CleanGroup(c.group) }
+
+// SetGroup names the group that answers, as the reader typed it.
+func (c *Checklist) SetGroup(name string) { c.group = name }
+
+// SummaryText is the summary a reader copies: the group's name if it has
+// one, progress, then the items still open (not yet or unanswered).
 func (c *Checklist) SummaryText() string {
 	ui := c.Content.UI
 	l := c.List()
 	done, total := c.Progress()
 	var b strings.Builder
+	if g := c.Group(); g != "" {
+		b.WriteString(strings.ReplaceAll(ui.ChecklistGroupLine, "{group}", g) + "\n")
+	}
 	b.WriteString(l.Title + ": " + progressText(ui, done, total) + ".")
 	var open []string
 	for _, it := range l.Items {
@@ -242,9 +267,12 @@ func progressText(ui data.UI, done, total int) string {
 	return strings.NewReplacer("{done}", strconv.Itoa(done), "{total}", strconv.Itoa(total)).Replace(ui.Progress)
 }
 
-// Forget clears every answer and removes them from this device.
+// Forget clears every answer and the group's name, and removes them
+// from this device: the reset between two groups on one phone.
 func (c *Checklist) Forget() {
 	c.answers = map[string]Answer{}
+	c.group = ""
+	c.fromLink = false
 	if app.IsClient {
 		for _, l := range c.Content.Checklist.Lists {
 			storageDel(c.storageKey(l.ID))
@@ -276,7 +304,7 @@ func (c *Checklist) save() {
 		return
 	}
 	for _, l := range c.Content.Checklist.Lists {
-		if !storageSet(c.storageKey(l.ID), EncodeAnswers(l.ID, l.Items, c.answers)) {
+		if !storageSet(c.storageKey(l.ID), EncodeAnswers(l.ID, l.Items, c.answers, c.Group())) {
 			c.storage = storageBlocked
 			return
 		}
@@ -292,7 +320,7 @@ func (c *Checklist) shareURL() string {
 		items = append(items, l.Items...)
 	}
 	u := *app.Window().URL()
-	u.Fragment = EncodeAnswers(c.List().ID, items, c.answers)
+	u.Fragment = EncodeAnswers(c.List().ID, items, c.answers, c.Group())
 	u.RawQuery = ""
 	return u.String()
 }
@@ -314,6 +342,7 @@ func (c *Checklist) Render() app.UI {
 		app.If(c.shareErr != "", func() app.UI {
 			return app.P().Class("wm-notice").Text(strings.ReplaceAll(c.Content.UI.ShareInvalid, "{reason}", c.shareErr))
 		}),
+		app.If(c.fromLink, func() app.UI { return c.renderFromLink() }),
 		app.If(c.unread > 0, func() app.UI {
 			return app.P().Class("wm-notice").Text(count(c.Content.UI.ShareUnreadOne, c.Content.UI.ShareUnreadMany, c.unread))
 		}),
@@ -441,6 +470,53 @@ func (c *Checklist) renderHarm(it data.ChecklistItem) app.UI {
 	)
 }
 
+// fromLinkText is what the notice of answers from a link says, as text
+// for the live region.
+func (c *Checklist) fromLinkText() string {
+	ui := c.Content.UI
+	s := ui.ChecklistFromLink
+	if g := c.Group(); g != "" {
+		s = strings.ReplaceAll(ui.ChecklistFromLinkGroup, "{group}", g)
+	}
+	if next := c.fromLinkNext(); next != "" {
+		s += " " + next
+	}
+	return s
+}
+
+// fromLinkNext says what happens to answers from a link, as the code
+// does it: nothing is kept until the reader changes something (save is
+// only called then), and then every list's answers, these, are kept in
+// place of what the device held. Where storage is refused the summary
+// says so, and this says nothing.
+func (c *Checklist) fromLinkNext() string {
+	switch c.storage {
+	case storageUnused:
+		return c.Content.UI.ChecklistFromLinkNext
+	case storageSaved:
+		return c.Content.UI.ChecklistFromLinkSaved
+	}
+	return ""
+}
+
+// renderFromLink is the notice that the answers came from a link. The
+// group's name is isolated, so a name in another script keeps the
+// sentence around it in order.
+func (c *Checklist) renderFromLink() app.UI {
+	ui := c.Content.UI
+	var said []app.UI
+	if g := c.Group(); g != "" {
+		before, after, _ := strings.Cut(ui.ChecklistFromLinkGroup, "{group}")
+		said = append(said, app.Text(before), app.Bdi().Text(g), app.Text(after))
+	} else {
+		said = append(said, app.Text(ui.ChecklistFromLink))
+	}
+	if next := c.fromLinkNext(); next != "" {
+		said = append(said, app.Text(" "+next))
+	}
+	return app.P().Class("wm-notice wm-from-link").Body(said...)
+}
+
 func (c *Checklist) renderSummary() app.UI {
 	ui := c.Content.UI
 	var storage string
@@ -453,6 +529,17 @@ func (c *Checklist) renderSummary() app.UI {
 	link := c.shareURL()
 	return app.Section().Class("wm-summary").Aria("labelledby", "wm-summary-h").Body(
 		app.H3().ID("wm-summary-h").Text(ui.Summary),
+		// The group's name, for a workshop: it goes into the summary and
+		// the link, so the facilitator knows whose answers are whose.
+		app.Label().For("wm-group").Text(ui.ChecklistGroup),
+		app.Input().Type("text").ID("wm-group").Class("wm-group").Value(c.group).
+			MaxLength(MaxGroup).AutoComplete(false).Dir("auto").Spellcheck(false).
+			Aria("describedby", "wm-group-hint").
+			OnInput(func(ctx app.Context, e app.Event) {
+				c.group = e.Get("target").Get("value").String()
+				c.save()
+			}),
+		app.P().ID("wm-group-hint").Class("wm-hint").Text(ui.ChecklistGroupHint),
 		app.Pre().Class("wm-summary-text").Text(c.SummaryText()),
 		app.Div().Class("wm-actions").Body(
 			app.Button().Type("button").Class("wm-step").Text(ui.CopySummary).
@@ -475,6 +562,14 @@ func (c *Checklist) renderSummary() app.UI {
 				Aria("label", attr(ui.CopyFailed)).Text(c.copyText)
 		}),
 		app.P().ID("wm-share-hint").Class("wm-hint").Text(ui.ShareHint),
+		// For the facilitator: the groups' links side by side, in a tab
+		// of its own.
+		app.P().Class("wm-compare-link").Body(
+			app.A().Href(Path(ChecklistName, c.Content)+"compare/").Target("_blank").Body(
+				app.Text(ui.ChecklistCompareLink),
+				app.Span().Class("wm-sr").Text(" "+ui.NewTab),
+			),
+		),
 		// Always present, even empty: go-app replaces rather than moves the
 		// elements after a removed one, and replacing the forget button
 		// under the reader's focus would drop focus to the page.

@@ -11,7 +11,7 @@ import (
 // viewChecklist renders the checklist's current state and parses it.
 func viewChecklist(t *testing.T, c *Checklist) *html.Node {
 	t.Helper()
-	fresh := &Checklist{Content: c.Content, Interactive: c.Interactive, list: c.list, answers: c.answers, storage: c.storage, shareErr: c.shareErr}
+	fresh := &Checklist{Content: c.Content, Interactive: c.Interactive, list: c.list, answers: c.answers, storage: c.storage, shareErr: c.shareErr, group: c.group, fromLink: c.fromLink}
 	doc, err := html.Parse(strings.NewReader(app.HTMLString(fresh)))
 	if err != nil {
 		t.Fatal(err)
@@ -168,5 +168,43 @@ func TestChecklistAndJourneyLinkBothWays(t *testing.T) {
 	}
 	if towers := byID(jdoc, "towers"); strings.Contains(text(towers), "What the report asks") {
 		t.Error("a technology no recommendation names claims one")
+	}
+}
+
+// A group's name goes into the summary, is shown in the notice of answers
+// from a link, isolated from the sentence around it, and is text, never
+// markup, whatever it holds.
+func TestChecklistGroupNameInSummaryAndNotice(t *testing.T) {
+	c := mountChecklist(t, true)
+	c.SetAnswer("states-assess", Done)
+	c.SetGroup("  <img src=x>  Table 3 ")
+	want := "Group: <img src=x> Table 3\nWhat we ask governments: 1 of 3 done."
+	if got := c.SummaryText(); !strings.HasPrefix(got, want) {
+		t.Errorf("summary with a group:\n%s\nwant it to begin:\n%s", got, want)
+	}
+	c.fromLink = true
+	doc := viewChecklist(t, c)
+	if n := len(find(doc, func(n *html.Node) bool { return n.Data == "img" })); n != 0 {
+		t.Errorf("the group's name became %d img elements", n)
+	}
+	notice := find(doc, func(n *html.Node) bool { return hasClass(n, "wm-from-link") })
+	if len(notice) != 1 {
+		t.Fatalf("%d notices that the answers came from a link, want 1", len(notice))
+	}
+	said := text(notice[0])
+	if !strings.HasPrefix(said, "These answers came from a link (group “") || !strings.Contains(said, "<img src=x> Table 3") || !strings.Contains(said, "not kept on this device until you change") {
+		t.Errorf("the notice says %q", said)
+	}
+	if bdi := find(notice[0], func(n *html.Node) bool { return n.Data == "bdi" }); len(bdi) != 1 || text(bdi[0]) != "<img src=x> Table 3" {
+		t.Error("the group's name is not isolated in the notice")
+	}
+	if field := byID(doc, "wm-group"); field == nil {
+		t.Error("no field for the group's name")
+	} else if ml, _ := getAttr(field, "maxlength"); ml != "40" {
+		t.Errorf("the group's field takes %q characters, want 40", ml)
+	}
+	c.Forget()
+	if c.Group() != "" || c.fromLink {
+		t.Errorf("after Forget the group is %q and the notice shows: %v", c.Group(), c.fromLink)
 	}
 }

@@ -8,8 +8,8 @@ import (
 	"waymark/data"
 )
 
-// Index is the page at "/": every widget and every set of slides, by
-// language, so that someone who opens the widget origin finds their way.
+// Index is the page at "/": every widget, every set of slides and the
+// checklist's comparison of groups, by language, so that someone who opens the widget origin finds their way.
 // It is what a workshop's participants open first (the workshop server's
 // address points here), so each language is a section of its own, named
 // and laid out in that language.
@@ -40,6 +40,10 @@ func (x *Index) Render() app.UI {
 						return app.Li().Body(app.A().Href("%s", PresentPath(k.Name, c)).
 							Text(strings.ReplaceAll(c.UI.PresentTitle, "{title}", k.Title(c))))
 					}),
+					// For the facilitator, who brings the groups' answers
+					// together.
+					app.Li().Body(app.A().Href("%s", Path(ChecklistName, c)+"compare/").
+						Text(strings.ReplaceAll(c.UI.CompareTitle, "{title}", c.Checklist.Title))),
 				),
 			)
 		}),

@@ -12,7 +12,8 @@ import (
 
 // The index a workshop's participants open first lists, for each
 // language, in a section marked with that language and its direction,
-// every widget and every set of slides.
+// every widget, every set of slides and the facilitator's comparison of
+// the groups' checklists.
 func TestIndexListsEveryWidgetAndSlidesByLanguage(t *testing.T) {
 	contents := data.Embedded()
 	doc, err := html.Parse(strings.NewReader(app.HTMLString(&Index{Contents: contents})))
@@ -44,6 +45,7 @@ func TestIndexListsEveryWidgetAndSlidesByLanguage(t *testing.T) {
 		for _, name := range Presentable {
 			want = append(want, PresentPath(name, c))
 		}
+		want = append(want, Path(ChecklistName, c)+"compare/")
 		if strings.Join(hrefs, " ") != strings.Join(want, " ") {
 			t.Errorf("%s: the index links %v, want %v", lang, hrefs, want)
 		}

@@ -86,7 +86,7 @@ var Kinds = []Kind{
 		},
 		CSS:      ChecklistCSS,
 		DemoLead: "What should change? The report ends with what governments, and organizations deploying these technologies, should do. Go through the list and mark where your own government stands.",
-		Fit:      Fit{15830, 7780},
+		Fit:      Fit{15830, 7980},
 	},
 	{
 		Name:        GlossaryName,

@@ -64,8 +64,8 @@ func TestEveryKindIsComplete(t *testing.T) {
 func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 	c := fixture(t)
 	pages := Pages(map[string]*data.Content{"en": c})
-	if len(pages) != 2*len(Kinds)+len(Presentable)+2 {
-		t.Fatalf("%d pages, want one per kind, one per kind's sources, the slides of each presentable kind, the builder and the index", len(pages))
+	if len(pages) != 2*len(Kinds)+len(Presentable)+3 {
+		t.Fatalf("%d pages, want one per kind, one per kind's sources, the slides of each presentable kind, the checklist's comparison, the builder and the index", len(pages))
 	}
 	for i, k := range Kinds {
 		p := pages[i]
@@ -81,6 +81,9 @@ func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 		if p := pages[2*len(Kinds)+i]; !p.Present || p.Widget() || p.Kind.Name != name || p.Path != PresentPath(name, c) {
 			t.Errorf("page %d is %+v, want the slides of %s in en", 2*len(Kinds)+i, p, name)
 		}
+	}
+	if n := 2*len(Kinds) + len(Presentable); !pages[n].Compare || pages[n].Widget() || pages[n].Path != Path(ChecklistName, c)+"compare/" {
+		t.Errorf("page %d is %+v, want the checklist's comparison of groups in en", n, pages[n])
 	}
 	if last := pages[len(pages)-1]; last.Path != "/" || last.Kind != nil {
 		t.Errorf("the last page is %s, want the index at /", last.Path)

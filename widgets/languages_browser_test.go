@@ -247,7 +247,7 @@ func TestAShareLinkReadsTheSameInEveryLanguage(t *testing.T) {
 		all = append(all, l.Items...)
 	}
 	first, second := lists[0].Items[0].ID, lists[1].Items[0].ID
-	frag := widgets.EncodeAnswers(lists[0].ID, all, map[string]widgets.Answer{first: widgets.Done, second: widgets.NotApplicable})
+	frag := widgets.EncodeAnswers(lists[0].ID, all, map[string]widgets.Answer{first: widgets.Done, second: widgets.NotApplicable}, "")
 	for _, lang := range []string{"ar", "fr"} {
 		tb := open(t, s.url(widgets.ChecklistName, s.contents[lang])+"#"+frag, tabOptions{})
 		waitApp(tb)

@@ -16,6 +16,7 @@ type Page struct {
 	Kind        *Kind  // nil for the index
 	Sources     bool   // the kind's sources page, not the widget
 	Present     bool   // the kind's presentation for a room, not the widget
+	Compare     bool   // the kind's page comparing groups' answers, not the widget
 	Lang        string // e.g. "en"
 	Path        string // e.g. "/w/journey/en/"
 	Title       string // the page's <title>
@@ -26,8 +27,8 @@ type Page struct {
 
 // Pages lists every kind of widget in every language of contents, then
 // each one's sources page, the slides of each Presentable kind in every
-// language,
-// the embed builder and the index at "/"
+// language, the checklist's page comparing groups in every language, the
+// embed builder and the index at "/"
 // (go-app's service worker caches "/", so it must exist).
 // Components render the app's markup in the browser and the prerendered
 // markup everywhere else.
@@ -83,6 +84,21 @@ func Pages(contents map[string]*data.Content) []Page {
 			})
 		}
 	}
+	checklist := KindNamed(ChecklistName)
+	for _, lang := range langs {
+		c := contents[lang]
+		title := strings.ReplaceAll(c.UI.CompareTitle, "{title}", c.Checklist.Title)
+		pages = append(pages, Page{
+			Kind:        checklist,
+			Compare:     true,
+			Lang:        lang,
+			Path:        Path(ChecklistName, c) + "compare/",
+			Title:       title,
+			Description: c.UI.CompareIntro,
+			Dir:         c.UI.Dir,
+			New:         func() app.Composer { return &Compare{Content: c, Interactive: app.IsClient} },
+		})
+	}
 	first := contents[langs[0]]
 	pages = append(pages, Page{
 		Path:        "/builder/",
@@ -107,9 +123,9 @@ func Pages(contents map[string]*data.Content) []Page {
 func PresentPath(name string, c *data.Content) string { return Path(name, c) + "present/" }
 
 // Widget says whether the page is a kind of widget itself, which can be
-// embedded, rather than its sources page, its presentation or a page of
-// the site.
-func (p Page) Widget() bool { return p.Kind != nil && !p.Sources && !p.Present }
+// embedded, rather than its sources page, its presentation, the
+// checklist's comparison of groups or a page of the site.
+func (p Page) Widget() bool { return p.Kind != nil && !p.Sources && !p.Present && !p.Compare }
 
 // Register adds every page to go-app's router.
 func Register(contents map[string]*data.Content) {
