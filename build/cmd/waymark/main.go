@@ -84,6 +84,7 @@ func serve(args []string) error {
 	fmt.Printf("  widgets:    %s/  (journey: %s/w/journey/en/)\n", origin, origin)
 	fmt.Printf("  embed code: %s/embed.js\n", origin)
 	fmt.Printf("  embed builder, for editors: %s/builder/\n", origin)
+	fmt.Printf("  for educators: slides %s/w/journey/en/present/, guide %s/w/guide/en/, groups compared %s/w/checklist/en/compare/\n", origin, origin, origin)
 	fmt.Println("Press Ctrl+C to stop.")
 	errc := make(chan error, 2)
 	go func() { errc <- build.NewServer(widgetsH).Serve(wl) }()
