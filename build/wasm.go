@@ -16,7 +16,7 @@ import (
 // by contents written as Go values. Symbols and DWARF are stripped:
 // readers download every byte, and no one debugs from a reader's browser.
 func compileWasm(contents map[string]*data.Content) ([]byte, error) {
-	root, err := moduleRoot()
+	root, err := ModuleRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,10 @@ func appOverlay(root, dir string, files map[string][]byte) (string, error) {
 	return p, os.WriteFile(p, overlay, 0o644)
 }
 
-func moduleRoot() (string, error) {
+// ModuleRoot is the folder of the waymark module, whose packages the
+// build compiles (the wasm app, the workshop server): the go command
+// says, so it holds wherever the command runs from inside the module.
+func ModuleRoot() (string, error) {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
 		return "", fmt.Errorf("finding the module root: %w", err)

@@ -49,7 +49,7 @@ func TestEachLanguageKeepsEveryWidgetForUseOffline(t *testing.T) {
 		for _, name := range widgets.Presentable {
 			want = append(want, widgets.PresentPath(name, contents[lang]))
 		}
-		want = append(want, widgets.Path(widgets.ChecklistName, contents[lang])+"compare/")
+		want = append(want, widgets.ComparePath(contents[lang]))
 		for _, k := range widgets.Kinds {
 			p := widgets.Path(k.Name, contents[lang])
 			want = append(want, p, p+"sources/")

@@ -78,6 +78,18 @@ const (
 	storageBlocked                     // the browser refuses storage
 )
 
+// says is what a widget tells the reader about storage in this state:
+// that the answers are kept, or blocked, the widget's own words for it.
+func (st storageState) says(ui data.UI, blocked string) string {
+	switch st {
+	case storageSaved:
+		return ui.Saved
+	case storageBlocked:
+		return blocked
+	}
+	return ""
+}
+
 // storagePrefix names the only keys Waymark ever stores: one per list, per
 // language, holding that list's answers and the group's name in
 // share-link form.
@@ -519,13 +531,7 @@ func (c *Checklist) renderFromLink() app.UI {
 
 func (c *Checklist) renderSummary() app.UI {
 	ui := c.Content.UI
-	var storage string
-	switch c.storage {
-	case storageSaved:
-		storage = ui.Saved
-	case storageBlocked:
-		storage = ui.StorageBlocked
-	}
+	storage := c.storage.says(ui, ui.StorageBlocked)
 	link := c.shareURL()
 	return app.Section().Class("wm-summary").Aria("labelledby", "wm-summary-h").Body(
 		app.H3().ID("wm-summary-h").Text(ui.Summary),
@@ -565,7 +571,7 @@ func (c *Checklist) renderSummary() app.UI {
 		// For the facilitator: the groups' links side by side, in a tab
 		// of its own.
 		app.P().Class("wm-compare-link").Body(
-			app.A().Href(Path(ChecklistName, c.Content)+"compare/").Target("_blank").Body(
+			app.A().Href(ComparePath(c.Content)).Target("_blank").Body(
 				app.Text(ui.ChecklistCompareLink),
 				app.Span().Class("wm-sr").Text(" "+ui.NewTab),
 			),

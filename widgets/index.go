@@ -42,7 +42,7 @@ func (x *Index) Render() app.UI {
 					}),
 					// For the facilitator, who brings the groups' answers
 					// together.
-					app.Li().Body(app.A().Href("%s", Path(ChecklistName, c)+"compare/").
+					app.Li().Body(app.A().Href("%s", ComparePath(c)).
 						Text(strings.ReplaceAll(c.UI.CompareTitle, "{title}", c.Checklist.Title))),
 				),
 			)

@@ -45,7 +45,7 @@ func TestIndexListsEveryWidgetAndSlidesByLanguage(t *testing.T) {
 		for _, name := range Presentable {
 			want = append(want, PresentPath(name, c))
 		}
-		want = append(want, Path(ChecklistName, c)+"compare/")
+		want = append(want, ComparePath(c))
 		if strings.Join(hrefs, " ") != strings.Join(want, " ") {
 			t.Errorf("%s: the index links %v, want %v", lang, hrefs, want)
 		}

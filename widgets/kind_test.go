@@ -82,7 +82,7 @@ func TestPagesCrossEveryKindWithEveryLanguage(t *testing.T) {
 			t.Errorf("page %d is %+v, want the slides of %s in en", 2*len(Kinds)+i, p, name)
 		}
 	}
-	if n := 2*len(Kinds) + len(Presentable); !pages[n].Compare || pages[n].Widget() || pages[n].Path != Path(ChecklistName, c)+"compare/" {
+	if n := 2*len(Kinds) + len(Presentable); !pages[n].Compare || pages[n].Widget() || pages[n].Path != ComparePath(c) {
 		t.Errorf("page %d is %+v, want the checklist's comparison of groups in en", n, pages[n])
 	}
 	if last := pages[len(pages)-1]; last.Path != "/" || last.Kind != nil {

@@ -420,13 +420,7 @@ func (q *Quiz) announce(ctx app.Context, text string) {
 // question, what the device keeps, and the reset.
 func (q *Quiz) renderScore() app.UI {
 	ui := q.Content.UI
-	var storage string
-	switch q.storage {
-	case storageSaved:
-		storage = ui.Saved
-	case storageBlocked:
-		storage = ui.QuizStorageBlocked
-	}
+	storage := q.storage.says(ui, ui.QuizStorageBlocked)
 	return app.Div().Class("wm-score").Body(
 		app.P().Class("wm-score-text").Text(q.ScoreText()),
 		// Always present, even empty, as the checklist's: go-app would

@@ -92,7 +92,7 @@ func Pages(contents map[string]*data.Content) []Page {
 			Kind:        checklist,
 			Compare:     true,
 			Lang:        lang,
-			Path:        Path(ChecklistName, c) + "compare/",
+			Path:        ComparePath(c),
 			Title:       title,
 			Description: c.UI.CompareIntro,
 			Dir:         c.UI.Dir,
@@ -121,6 +121,9 @@ func Pages(contents map[string]*data.Content) []Page {
 
 // PresentPath is the address of a kind's slides (see Presentable).
 func PresentPath(name string, c *data.Content) string { return Path(name, c) + "present/" }
+
+// ComparePath is the address of the page that compares groups' checklists.
+func ComparePath(c *data.Content) string { return Path(ChecklistName, c) + "compare/" }
 
 // Widget says whether the page is a kind of widget itself, which can be
 // embedded, rather than its sources page, its presentation, the

@@ -78,7 +78,7 @@ func Build(opts BuildOptions) ([]string, error) {
 // compile writes into folder out one binary per platform that carries
 // the built site in siteDir, and returns their paths.
 func compile(siteDir, out string, platforms []Platform, log io.Writer) ([]string, error) {
-	root, err := moduleRoot()
+	root, err := build.ModuleRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -158,16 +158,4 @@ func siteOverlay(root, siteDir, file string) (string, error) {
 		return "", err
 	}
 	return file, os.WriteFile(file, b, 0o644)
-}
-
-func moduleRoot() (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("finding the module root: %w", err)
-	}
-	gomod := strings.TrimSpace(string(out))
-	if gomod == "" || gomod == os.DevNull {
-		return "", fmt.Errorf("finding the module root: not inside the waymark module")
-	}
-	return filepath.Dir(gomod), nil
 }
