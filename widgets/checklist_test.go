@@ -208,3 +208,20 @@ func TestChecklistGroupNameInSummaryAndNotice(t *testing.T) {
 		t.Errorf("after Forget the group is %q and the notice shows: %v", c.Group(), c.fromLink)
 	}
 }
+
+// TestChecklistKeepsAnswersPerLanguage: each language's checklist stores
+// its answers under keys of its own, so answering the English list leaves
+// the French one as it was (a share link, not the device, carries answers
+// from one language to another).
+func TestChecklistKeepsAnswersPerLanguage(t *testing.T) {
+	byKey := map[string]string{}
+	for lang, c := range shipped(t) {
+		for _, l := range c.Checklist.Lists {
+			k := (&Checklist{Content: c}).storageKey(l.ID)
+			if other, ok := byKey[k]; ok {
+				t.Errorf("%s and %s both keep the %s list under %q", lang, other, l.ID, k)
+			}
+			byKey[k] = lang
+		}
+	}
+}

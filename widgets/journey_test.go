@@ -377,3 +377,35 @@ func TestCreditNamesSourceAndLicence(t *testing.T) {
 		}
 	}
 }
+
+// TestRouteMirrorsRightToLeft: the route's line leaves the first stage
+// towards the later ones, to the right in English and to the left in
+// Arabic, where the first stage stands on the right.
+func TestRouteMirrorsRightToLeft(t *testing.T) {
+	for _, tt := range []struct {
+		i    int
+		rtl  bool
+		want string
+	}{
+		{0, false, "50%-100%"},
+		{1, false, "0-50% 50%-100%"},
+		{2, false, "0-50%"},
+		{0, true, "0-50%"},
+		{1, true, "0-50% 50%-100%"},
+		{2, true, "50%-100%"},
+	} {
+		doc, err := html.Parse(strings.NewReader(app.HTMLString(station(tt.i, 3, tt.rtl))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range find(doc, func(n *html.Node) bool { return hasClass(n, "wm-route-line") }) {
+			x1, _ := getAttr(l, "x1")
+			x2, _ := getAttr(l, "x2")
+			lines = append(lines, x1+"-"+x2)
+		}
+		if got := strings.Join(lines, " "); got != tt.want {
+			t.Errorf("stage %d of 3, rtl %v: the route's lines span %q, want %q", tt.i+1, tt.rtl, got, tt.want)
+		}
+	}
+}
