@@ -300,16 +300,32 @@ type tab struct {
 	wasmFailed chan struct{} // closed when the wasm request fails (blocked)
 }
 
-// release lets a held wasm request go on.
+// release lets a held wasm request go on. A request held for a page the
+// tab has since navigated away from is gone by then, and Chromium calls
+// its id invalid; the wasm to release is the current page's, held after it
+// if it was asked for.
 func release(tb *tab) {
 	tb.t.Helper()
-	select {
-	case id := <-tb.held:
-		if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
-			tb.t.Fatalf("releasing the wasm: %v", err)
+	for {
+		select {
+		case id := <-tb.held:
+			_, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id})
+			if err != nil && strings.Contains(err.Error(), "Invalid InterceptionId") {
+				select {
+				case id := <-tb.held:
+					tb.held <- id // the current page's, released on the next turn
+					continue
+				default:
+					return // nothing else is held: nothing waits on it
+				}
+			}
+			if err != nil {
+				tb.t.Fatalf("releasing the wasm: %v", err)
+			}
+			return
+		case <-time.After(patience):
+			tb.t.Fatal("the page never asked for its wasm")
 		}
-	case <-time.After(patience):
-		tb.t.Fatal("the page never asked for its wasm")
 	}
 }
 
