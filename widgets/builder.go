@@ -331,7 +331,16 @@ func (b *Builder) renderCodes(ui data.UI, codes Codes) app.UI {
 	code := func(id, label, text string, rows int) app.UI {
 		var field app.UI = app.Input().Type("text").ID(id).Class("wm-code").ReadOnly(true).Value(text)
 		if rows > 1 {
-			field = app.Textarea().ID(id).Class("wm-code").ReadOnly(true).Rows(rows).Text(text)
+			area := app.Textarea().ID(id).Class("wm-code").ReadOnly(true).Rows(rows)
+			// Prerendered, the code is the textarea's text: go-app writes
+			// a value attribute with Go's quoting, which HTML does not
+			// read, and every code has quotes and line breaks. The app
+			// sets the value.
+			if b.Interactive {
+				field = area.Text(text)
+			} else {
+				field = area.Body(app.Text(text))
+			}
 		}
 		return app.Div().Class("wm-code-row").Body(
 			app.Label().For(id).Text(label),
@@ -342,6 +351,11 @@ func (b *Builder) renderCodes(ui data.UI, codes Codes) app.UI {
 				return app.Button().Type("button").Class("wm-step").
 					Aria("describedby", id+"-note").
 					OnClick(func(ctx app.Context, e app.Event) {
+						// The code the field shows now: go-app keeps a
+						// button's first handler through later renders
+						// (it compares handlers by their code, not their
+						// closure), so text is the code of the first.
+						text := app.Window().GetElementByID(id).Get("value").String()
 						copyText(ctx, text, func(ctx app.Context, ok bool) {
 							b.copied = map[string]string{}
 							if ok {

@@ -47,6 +47,10 @@ func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
 		what, do string
 		want     []string // in the preview's address and the codes
 	}{
+		{"choosing the glossary", setSelect("wm-b-widget", widgets.GlossaryName), []string{"/w/glossary/en/", `data-waymark="glossary"`}},
+		{"opening it at a term", setSelect("wm-b-open", "term-"+s.en().Glossary.Terms[1].ID), []string{"#term-" + s.en().Glossary.Terms[1].ID, `data-open="term-` + s.en().Glossary.Terms[1].ID + `"`}},
+		{"choosing French", setSelect("wm-b-lang", "fr"), []string{"/w/glossary/fr/", `data-lang="fr"`}},
+		{"choosing English again", setSelect("wm-b-lang", "en"), []string{"/w/glossary/en/", `data-lang="en"`}},
 		{"choosing the checklist", setSelect("wm-b-widget", widgets.ChecklistName), []string{"/w/checklist/en/", `data-waymark="checklist"`}},
 		{"opening it at the second list", setSelect("wm-b-open", s.en().Checklist.Lists[1].ID), []string{"#" + s.en().Checklist.Lists[1].ID, `data-open="` + s.en().Checklist.Lists[1].ID + `"`}},
 		{"choosing the journey", setSelect("wm-b-widget", widgets.JourneyName), []string{"/w/journey/en/", `data-waymark="journey"`}},
@@ -102,12 +106,25 @@ func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
 	if height < measured || height >= float64(k.Fit.Phone) {
 		t.Errorf("the plain iframe code is %.0f px tall; the phone preview measures %.0f px now, and the kind's fit is %d", height, measured, k.Fit.Phone)
 	}
-	// Copying says what it did, beside the button.
-	eval[bool](tb, `document.querySelector("#wm-code-loader ~ button").click(); true`)
-	waitFor(tb, "the copy to say what it did", `document.getElementById("wm-code-loader-note").textContent !== ""`)
-	if note := eval[string](tb, `document.getElementById("wm-code-loader-note").textContent`); note != s.en().UI.Copied && note != s.en().UI.CopyFailed {
-		t.Errorf("the builder's copy says %q", note)
+	// Each copy button puts its own code on the clipboard and says so
+	// beside it; where the browser refuses, it says that and selects the
+	// code to copy by hand. The clipboard is a stand-in that keeps what it
+	// is given, or refuses.
+	eval[bool](tb, `(() => { window.waymarkCopied = []; Object.defineProperty(navigator, "clipboard", {configurable: true, value: {writeText: t => window.waymarkRefuse ? Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) : (window.waymarkCopied.push(t), Promise.resolve())}}); return true; })()`)
+	for _, id := range eval[[]string](tb, `[...document.querySelectorAll(".wm-code")].map(c => c.id)`) {
+		eval[bool](tb, `document.querySelector("#`+id+` ~ button").click(); true`)
+		waitFor(tb, "the copy of #"+id+" to say what it did", `document.getElementById("`+id+`-note").textContent !== ""`)
+		copied := eval[[]string](tb, `window.waymarkCopied.splice(0)`)
+		if code := eval[string](tb, `document.getElementById("`+id+`").value`); len(copied) != 1 || copied[0] != code {
+			t.Errorf("the builder's copy of #%s put %q on the clipboard, want its code %q", id, copied, code)
+		}
+		if note := eval[string](tb, `document.getElementById("`+id+`-note").textContent`); note != s.en().UI.Copied {
+			t.Errorf("the builder's copy of #%s says %q, want %q", id, note, s.en().UI.Copied)
+		}
 	}
+	eval[bool](tb, `window.waymarkRefuse = true; document.querySelector("#wm-code-iframe ~ button").click(); true`)
+	waitFor(tb, "the refused copy to say so", `document.getElementById("wm-code-iframe-note").textContent === `+jsString(s.en().UI.CopyFailed))
+	waitFor(tb, "the refused code to be selected", `(() => { const a = document.getElementById("wm-code-iframe"); return document.activeElement === a && a.selectionStart === 0 && a.selectionEnd === a.value.length; })()`)
 	screenshot(tb, "builder-1280")
 	checkAxe(tb, "the builder with every option changed")
 	noConsoleErrors(tb, "the builder")
