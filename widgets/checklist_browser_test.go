@@ -255,9 +255,10 @@ func TestChecklistBrowserPrintHandout(t *testing.T) {
 }
 
 // Copying the summary works, or shows its text selected to copy by hand,
-// visibly, wherever the checklist is: embedded with the loader code,
-// embedded by an old plain iframe code that does not grant the clipboard,
-// and on its own where the browser refuses.
+// visibly, wherever the checklist is: embedded with the loader code and
+// with the div code, which both grant the clipboard and so must copy;
+// embedded by an old plain iframe code that does not grant it; and on its
+// own where the browser refuses.
 func TestChecklistBrowserCopyWorksOrShowsTheText(t *testing.T) {
 	t.Parallel()
 	s := served(t)
@@ -267,6 +268,13 @@ func TestChecklistBrowserCopyWorksOrShowsTheText(t *testing.T) {
 	eval[bool](loader, `document.querySelector(`+frameSel(u)+`).scrollIntoView(); true`)
 	frameWaitApp(loader, u)
 	views := []view{{tb: loader, frame: u, where: "checklist embedded with the loader at 360 px"}}
+	// Embedded with the div code, whose iframe the loader makes.
+	k := widgets.KindNamed(widgets.ChecklistName)
+	div := open(t, s.hostPage(t, widgets.EmbedCodes(s.origin, k, s.en(), nil, k.Fit).Div, ""), tabOptions{width: 360, height: 740})
+	waitFrame(div, u)
+	eval[bool](div, `document.querySelector(`+frameSel(u)+`).scrollIntoView(); true`)
+	frameWaitApp(div, u)
+	views = append(views, view{tb: div, frame: u, where: "checklist embedded with the div code at 360 px"})
 	// A plain iframe code from before the clipboard was granted.
 	old := plainIframe(t, s, widgets.ChecklistName, 360, func(code string) string {
 		return strings.Replace(code, ` allow="clipboard-write"`, "", 1)
@@ -303,6 +311,9 @@ func TestChecklistBrowserCopyWorksOrShowsTheText(t *testing.T) {
 				t.Errorf("%s: the copy says it worked", v.where)
 			}
 		case c.CopyFailed:
+			if strings.Contains(v.where, "embedded with the") {
+				t.Errorf("%s: the code grants the clipboard, yet the copy failed", v.where)
+			}
 			text := veval[[]any](v, `(() => { const a = document.getElementById("wm-copy-text"); return a ? [a.value, a.selectionStart, a.selectionEnd, document.activeElement === a, a.getClientRects().length > 0] : []; })()`)
 			if len(text) != 5 || text[0] != summary || text[1] != 0.0 || text[2] != float64(len([]rune(summary))) || text[3] != true || text[4] != true {
 				t.Errorf("%s: the copy failed and the text to copy by hand is not shown, focused and selected: %v", v.where, text)

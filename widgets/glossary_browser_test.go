@@ -187,7 +187,29 @@ func TestGlossaryBrowserDefinitionOnAPhone(t *testing.T) {
 		if r := eval[[]float64](tb, `(() => { const r = document.querySelector(".wm-def:not([hidden])").getBoundingClientRect(); return [r.left, r.right, document.documentElement.clientWidth, document.documentElement.scrollWidth]; })()`); r[0] < 0 || r[1] > r[2] || r[3] > r[2] {
 			t.Errorf("%s at 320 px: the open definition spans %.0f to %.0f px of a %.0f px page (page scrolls to %.0f px)", u, r[0], r[1], r[2], r[3])
 		}
+		// It opens in the flow: the text it explains moves down rather
+		// than lying under it.
+		if covered := eval[[]string](tb, definitionCovers); len(covered) > 0 {
+			t.Errorf("%s at 320 px: the open definition covers the widget's text: %q", u, covered)
+		}
 		name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
 		screenshot(tb, name+"-320-term")
 	}
 }
+
+// definitionCovers lists the texts of the widget, outside the open
+// definition, that the definition lies over.
+const definitionCovers = `(() => {
+	const d = document.querySelector(".wm-def:not([hidden])"), r = d.getBoundingClientRect();
+	const walk = document.createTreeWalker(document.querySelector(".wm"), NodeFilter.SHOW_TEXT);
+	const covered = [];
+	for (let n; (n = walk.nextNode()); ) {
+		if (!n.textContent.trim() || d.contains(n) || n.parentElement.closest(".wm-sr")) continue;
+		const range = document.createRange();
+		range.selectNodeContents(n);
+		if ([...range.getClientRects()].some(q => q.width > 0 && q.height > 0 &&
+			q.left < r.right - 1 && q.right > r.left + 1 && q.top < r.bottom - 1 && q.bottom > r.top + 1))
+			covered.push(n.textContent.trim().slice(0, 30));
+	}
+	return covered.slice(0, 3);
+})()`

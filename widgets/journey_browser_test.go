@@ -366,3 +366,27 @@ func TestJourneyBrowserPlainIframeAtAStageKeepsItsHeading(t *testing.T) {
 		t.Errorf("%s#at without the app: visible stages %q, want at", u, got)
 	}
 }
+
+// Reading down a long stage on a phone, the route stays at the top of the
+// screen, so another stage is one tap away wherever the reader is.
+func TestJourneyBrowserRouteStaysInReach(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	tb := open(t, u, tabOptions{width: 360, height: 740})
+	waitApp(tb)
+	eval[bool](tb, `(() => { const t = [...document.querySelectorAll(".wm-open .wm-tech")].pop(); scrollTo(0, t.getBoundingClientRect().top + scrollY - 200); return true; })()`)
+	settle(tb)
+	if y := eval[float64](tb, `scrollY`); y < 740 {
+		t.Fatalf("%s at 360 px: the page scrolled only %.0f px; the check would prove nothing", u, y)
+	}
+	r := eval[[]float64](tb, `(() => { const r = document.querySelector(".wm-route").getBoundingClientRect(); return [r.top, r.bottom]; })()`)
+	if r[0] < -0.5 || r[1] > 740 || r[1]-r[0] <= 0 {
+		t.Errorf("%s at 360 px: read down to the stage's last technology, the route is at %.0f to %.0f px, off the screen", u, r[0], r[1])
+	}
+	// Its stations are still what a finger taps.
+	if !eval[bool](tb, `(() => { const b = document.querySelector("#wm-tab-at").getBoundingClientRect(); const e = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2); return !!e && !!e.closest("#wm-tab-at"); })()`) {
+		t.Errorf("%s at 360 px: read down the stage, the route's next station is covered", u)
+	}
+	viewShot(tb, "journey-360-route-while-reading")
+}
