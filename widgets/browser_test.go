@@ -306,25 +306,24 @@ type tab struct {
 // if it was asked for.
 func release(tb *tab) {
 	tb.t.Helper()
+	var id fetch.RequestID
+	select {
+	case id = <-tb.held:
+	case <-time.After(patience):
+		tb.t.Fatal("the page never asked for its wasm")
+	}
 	for {
-		select {
-		case id := <-tb.held:
-			_, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id})
-			if err != nil && strings.Contains(err.Error(), "Invalid InterceptionId") {
-				select {
-				case id := <-tb.held:
-					tb.held <- id // the current page's, released on the next turn
-					continue
-				default:
-					return // nothing else is held: nothing waits on it
-				}
-			}
-			if err != nil {
-				tb.t.Fatalf("releasing the wasm: %v", err)
-			}
+		_, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id})
+		if err == nil {
 			return
-		case <-time.After(patience):
-			tb.t.Fatal("the page never asked for its wasm")
+		}
+		if !strings.Contains(err.Error(), "Invalid InterceptionId") {
+			tb.t.Fatalf("releasing the wasm: %v", err)
+		}
+		select {
+		case id = <-tb.held:
+		default:
+			return // nothing else is held, so nothing waits on it
 		}
 	}
 }

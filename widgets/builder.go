@@ -351,12 +351,13 @@ func (b *Builder) renderCodes(ui data.UI, codes Codes) app.UI {
 				return app.Button().Type("button").Class("wm-step").
 					Aria("describedby", id+"-note").
 					OnClick(func(ctx app.Context, e app.Event) {
-						// The code the field shows now: go-app keeps a
-						// button's first handler through later renders
-						// (it compares handlers by their code, not their
-						// closure), so text is the code of the first.
-						text := app.Window().GetElementByID(id).Get("value").String()
-						copyText(ctx, text, func(ctx app.Context, ok bool) {
+						// Copy the code the field shows now, not the
+						// captured text: go-app keeps a button's first
+						// handler through later renders (it compares
+						// handlers by their code, not their closure), so
+						// text is still the first render's code.
+						shown := app.Window().GetElementByID(id).Get("value").String()
+						copyText(ctx, shown, func(ctx app.Context, ok bool) {
 							b.copied = map[string]string{}
 							if ok {
 								b.copied[id], b.copied["status"] = ui.Copied, ui.Copied
