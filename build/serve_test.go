@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -358,6 +361,90 @@ func TestServedFolderOpensOnlyPlainNamesWithinIt(t *testing.T) {
 		if f, err := l.Open(name); err == nil {
 			f.Close()
 			t.Errorf("%q opens", name)
+		}
+	}
+}
+
+// TestTraversalProbesFindNothing sends, as raw request lines no client
+// cleans, the paths an attacker tries to climb out of the served folder
+// with: dot segments plain, percent-encoded, double-encoded, overlong
+// UTF-8, backslashes, NUL and path parameters. A file beside the folder
+// must never be served, and every answer is a 404 or a 400.
+func TestTraversalProbesFindNothing(t *testing.T) {
+	dist, _ := built(t)
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	for _, name := range []string{"build.json", "404.html", "w/journey/en/index.html"} {
+		b, err := os.ReadFile(filepath.Join(dist, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("SECRET-BESIDE-THE-SITE"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := SiteHandler(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config = NewServer(h)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	probes := []string{
+		"/../secret.txt",
+		"/../../../../etc/passwd",
+		"/w/../../secret.txt",
+		"/w/journey/en/../../../../secret.txt",
+		"/./../secret.txt",
+		"//../secret.txt",
+		"/%2e%2e/secret.txt",
+		"/%2E%2E/secret.txt",
+		"/.%2e/secret.txt",
+		"/%2e./secret.txt",
+		"/..%2fsecret.txt",
+		"/%2e%2e%2fsecret.txt",
+		"/w/%2e%2e%2f%2e%2e%2fsecret.txt",
+		"/%252e%252e%252fsecret.txt",
+		"/%c0%ae%c0%ae/secret.txt",
+		"/%c0%ae%c0%ae%c0%afsecret.txt",
+		"/..%5csecret.txt",
+		"/..\\secret.txt",
+		"/%5c..%5csecret.txt",
+		"/..%00/secret.txt",
+		"/secret.txt%00.html",
+		"/..;/secret.txt",
+		"/....//secret.txt",
+		"/%2fetc%2fpasswd",
+		"/w/journey/en/index.html/../../../../secret.txt",
+	}
+	for _, p := range probes {
+		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", p, srv.Listener.Addr())
+		r, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			conn.Close()
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		body, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		conn.Close()
+		if strings.Contains(string(body), "SECRET-BESIDE-THE-SITE") || strings.Contains(string(body), "root:") {
+			t.Errorf("%s: the answer shows a file outside the site", p)
+		}
+		if r.StatusCode != http.StatusNotFound && r.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 404 (or 400)", p, r.StatusCode)
 		}
 	}
 }

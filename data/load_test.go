@@ -267,6 +267,16 @@ func TestBrokenContent(t *testing.T) {
 			wantError: `data/en/glossary.json:26:28: NUL character (U+0000) in string (expected text without it)`,
 		},
 		{
+			name: "control character escaped short", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"A tall \bwatch post."`,
+			wantError: `data/en/glossary.json:26:29: control character (U+0008) in string (expected text without it)`,
+		},
+		{
+			name: "carriage return escaped", file: "glossary.json",
+			old: `"A tall watch post."`, new: `"A tall\r\nwatch post."`,
+			wantError: `data/en/glossary.json:26:28: control character (U+000D) in string (expected text without it)`,
+		},
+		{
 			name: "bidi override", file: "glossary.json",
 			old: `"A tall watch post."`, new: "\"A tall \u202ewatch post.\"",
 			wantError: `data/en/glossary.json:26:29: bidirectional control character (U+202E) in string (expected text without it)`,
@@ -311,6 +321,42 @@ func TestBrokenContent(t *testing.T) {
 				}
 			}
 			t.Errorf("got:\n%v\nwant a line:\n%s", errs, tt.wantError)
+		})
+	}
+}
+
+// TestHostileLinksAreRefused puts addresses an attacker or a careless
+// paste would give in a citation's url, whose value becomes a link every
+// widget's sources page shows: each fails the build at its file, line
+// and column, whatever its case, spacing or disguise.
+func TestHostileLinksAreRefused(t *testing.T) {
+	for _, link := range []string{
+		"javascript:alert(1)",
+		"JaVaScRiPt:alert(1)",
+		"javascript://example.org/%0Aalert(1)",
+		" javascript:alert(1)",
+		"\tjavascript:alert(1)",
+		"java\nscript:alert(1)",
+		"jav&#x09;ascript:alert(1)",
+		"\u0000javascript:alert(1)",
+		"vbscript:msgbox(1)",
+		"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+		"data:text/html,<script>alert(1)</script>",
+		"file:///etc/passwd",
+		"blob:https://example.org/1",
+		"about:blank",
+		"mailto:someone@example.org",
+		"ftp://example.org/report.pdf",
+		"//evil.example/report",
+		"/w/journey/en/",
+		"https:evil.example",
+		"https://example.org/\u202egpj.exe",
+	} {
+		t.Run(link, func(t *testing.T) {
+			errs := loadBroken(t, "sources.json", `"https://example.org/one?a=1&b=2"`, `"`+link+`"`)
+			if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), "data/en/sources.json:6:") {
+				t.Errorf("%q: got %v, want an error at data/en/sources.json:6", link, errs)
+			}
 		})
 	}
 }

@@ -205,6 +205,10 @@ func (p *parser) string() (string, *Error) {
 			if r, err = p.unicodeEscape(); err != nil {
 				return "", err
 			}
+		case c == '\\' && p.off+1 < len(p.src) && strings.IndexByte("bfr", p.src[p.off+1]) >= 0:
+			// \b, \f and \r are control characters too, written short.
+			r = map[byte]rune{'b': '\b', 'f': '\f', 'r': '\r'}[p.src[p.off+1]]
+			p.advance(2)
 		case c == '\\':
 			p.advance(2)
 			chars++
