@@ -209,7 +209,7 @@ func Build(opts Options) (*Result, error) {
 		out[pageFile(p.Path)] = html
 		res.Pages = append(res.Pages, p.Path)
 	}
-	if out["/404.html"], err = notFoundPage(contents, res.Assets["waymark.css"], res.Assets["options.js"]); err != nil {
+	if out["/404.html"], err = notFoundPage(contents, res.Assets["waymark.css"], res.Assets["options.js"], res.Assets["height.js"]); err != nil {
 		return nil, err
 	}
 

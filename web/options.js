@@ -85,11 +85,20 @@
   var kinds = root.getAttribute("data-kinds");
   var m = /^\/w\/([a-z]+)\/([^\/]+)\/(.*)$/.exec(location.pathname);
   if (kinds && m && kinds.split(" ").indexOf(m[1]) >= 0 && m[2] !== "en") {
-    var lang = decodeURIComponent(m[2]);
+    var lang = m[2];
+    try {
+      lang = decodeURIComponent(lang);
+    } catch (e) {}
     if (tag.test(lang) && lang.length <= 20) {
       q.set("missing", lang);
       location.replace("/w/" + m[1] + "/en/" + m[3] + "?" + q + location.hash);
+      return;
     }
+  }
+  if (kinds) {
+    // The address is left out: anyone can write it.
+    console.error("Waymark: no such widget or language at this address. Widgets: " +
+      kinds.split(" ").join(", ") + "; languages: " + root.getAttribute("data-langs").split(" ").join(", ") + ".");
   }
   var asked = q.get("missing");
   if (!kinds && asked && tag.test(asked) && asked.length <= 20 && root.lang === "en") {

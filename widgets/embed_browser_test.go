@@ -392,6 +392,37 @@ func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
 	}
 }
 
+// TestAMistypedPlainIframeSaysSoSmall pastes a plain iframe code whose
+// address names a widget there is not, on a host page that has the
+// loader: the frame shrinks from the room the widget needed to the short
+// page saying what is wrong, and the console an editor looks in says it.
+func TestAMistypedPlainIframeSaysSoSmall(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	k := widgets.KindNamed(widgets.JourneyName)
+	code := widgets.EmbedCodes(s.origin, k, s.en(), nil, k.Fit).IFrame
+	typo := strings.Replace(code, "/w/"+widgets.JourneyName+"/", "/w/jurney/", 1)
+	if typo == code {
+		t.Fatalf("the plain iframe code does not name the widget's address: %s", code)
+	}
+	frame := s.origin + "/w/jurney/"
+	tb := open(t, s.hostPage(t, typo+`<script src="`+s.origin+`/embed.js"></script>`, ""), tabOptions{width: 360, height: 740})
+	waitFor(tb, "the article", `document.readyState === "complete"`)
+	before := eval[float64](tb, `document.querySelector(`+frameSel(frame)+`).getBoundingClientRect().height`)
+	h := measure(tb, frame)
+	if h.Frame > 900 || math.Abs(h.Frame-h.Content) > 3 {
+		t.Errorf("the mistyped frame is %.0f px (it started at %.0f) for %.0f px of content; it should shrink to the short page", h.Frame, before, h.Content)
+	}
+	if !frameEval[bool](tb, frame, `document.title === "No such Waymark widget" && !!document.querySelector('a[href="/w/journey/en/"]')`) {
+		t.Errorf("the mistyped frame does not say what is wrong and what exists")
+	}
+	said := strings.Join(tb.ConsoleErrors(), "\n")
+	if !strings.Contains(said, "Waymark: no such widget") || !strings.Contains(said, "checklist") {
+		t.Errorf("the console does not say the address names no widget, and which there are; it has:\n%s", said)
+	}
+	viewShot(tb, "mistyped-plain-iframe-360")
+}
+
 // TestIsolatedHostPageEmbeds embeds a widget in a host page that isolates
 // itself with Cross-Origin-Embedder-Policy, as some newsrooms' pages do.
 func TestIsolatedHostPageEmbeds(t *testing.T) {
