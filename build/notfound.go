@@ -49,7 +49,7 @@ func notFoundPage(contents map[string]*data.Content, css, js, height string) ([]
 	var b bytes.Buffer
 	if err := notFoundTemplate.Execute(&b, struct {
 		CSS, JS, Height, Kinds, Langs string
-		Widgets                []widget
+		Widgets                       []widget
 	}{css, js, height, strings.Join(kinds, " "), strings.Join(data.Languages(contents), " "), list}); err != nil {
 		return nil, fmt.Errorf("writing the 404 page: %w", err)
 	}
