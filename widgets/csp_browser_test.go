@@ -38,8 +38,11 @@ func TestNoPageBreaksItsContentSecurityPolicy(t *testing.T) {
 			waitApp(tb)
 		}
 		// Everything a page loads late (the figures' charts) loads once
-		// it is in view.
-		eval[bool](tb, `new Promise(r => { scrollTo(0, document.documentElement.scrollHeight); setTimeout(() => r(true), 1500); })`)
+		// it is in view: each is brought there and drawn.
+		for i := range eval[int](tb, shownCharts+`.length`) {
+			eval[bool](tb, fmt.Sprintf(shownCharts+`[%d].scrollIntoView(); true`, i))
+			waitFor(tb, fmt.Sprintf("chart %d to be drawn", i+1), fmt.Sprintf(shownCharts+`[%d].hasAttribute("data-drawn")`, i))
+		}
 		settle(tb)
 		for _, v := range violations() {
 			t.Errorf("%s: %s", u, v)
@@ -54,7 +57,12 @@ func TestNoPageBreaksItsContentSecurityPolicy(t *testing.T) {
 		waitFor(tb, "the article", `document.readyState === "complete"`)
 		eval[bool](tb, `document.querySelector("figure").scrollIntoView(); true`)
 		frameWaitApp(tb, frame)
-		frameEval[bool](tb, frame, `new Promise(r => { scrollTo(0, document.documentElement.scrollHeight); setTimeout(() => r(true), 1500); })`)
+		for i := range frameEval[int](tb, frame, shownCharts+`.length`) {
+			// The host page scrolls: the frame is as tall as its content.
+			at := frameEval[float64](tb, frame, fmt.Sprintf(shownCharts+`[%d].getBoundingClientRect().top`, i))
+			eval[bool](tb, fmt.Sprintf(`scrollTo(0, document.querySelector(%s).getBoundingClientRect().top + scrollY + %f - 100); true`, frameSel(frame), at))
+			frameWait(tb, frame, fmt.Sprintf("chart %d to be drawn", i+1), fmt.Sprintf(shownCharts+`[%d].hasAttribute("data-drawn")`, i))
+		}
 		settle(tb)
 		for _, v := range violations() {
 			t.Errorf("%s: %s", where, v)
