@@ -9,6 +9,7 @@ package data
 
 import (
 	"cmp"
+	"fmt"
 	"embed"
 	"io/fs"
 	"maps"
@@ -53,17 +54,27 @@ func Load(fsys fs.FS, prefix string) (map[string]*Content, error) {
 		}
 		c, p, langErrs := loadLang(fsys, prefix, dir.Name())
 		errs = append(errs, langErrs...)
+		files[dir.Name()] = p
 		if len(langErrs) == 0 {
 			out[dir.Name()] = c
-			files[dir.Name()] = p
 		}
 	}
-	// A translation is compared with English once both are valid on their
-	// own, so each gap is said once, against content that holds together.
-	if base := files[Base]; base != nil {
-		for _, lang := range Languages(out) {
-			if lang != Base {
-				errs = append(errs, compareLanguages(base, files[lang])...)
+	// A translation is compared with valid English even when it breaks
+	// rules of its own, so that a translator sees every gap in one pass;
+	// a gap its own rules already name at the same place is said once.
+	if _, ok := out[Base]; ok {
+		said := map[string]bool{}
+		for _, e := range errs {
+			said[fmt.Sprintf("%s:%d:%d", e.File, e.Pos.Line, e.Pos.Col)] = true
+		}
+		for _, lang := range slices.Sorted(maps.Keys(files)) {
+			if lang == Base {
+				continue
+			}
+			for _, e := range compareLanguages(files[Base], files[lang]) {
+				if !said[fmt.Sprintf("%s:%d:%d", e.File, e.Pos.Line, e.Pos.Col)] {
+					errs = append(errs, e)
+				}
 			}
 		}
 	} else if len(out) > 0 && len(errs) == 0 {
@@ -136,12 +147,12 @@ func loadLang(fsys fs.FS, prefix, lang string) (*Content, *parsed, Errors) {
 	slices.SortStableFunc(d.errs, func(a, b *Error) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
-	if len(d.errs) > 0 {
-		return nil, nil, d.errs
-	}
 	p := &parsed{lang: lang, dir: path.Join(prefix, lang), roots: map[string]*node{}}
 	for name, root := range d.roots {
 		p.roots[path.Base(name)] = root
+	}
+	if len(d.errs) > 0 {
+		return nil, p, d.errs
 	}
 	return c, p, nil
 }

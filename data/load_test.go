@@ -565,6 +565,33 @@ func TestTranslationsHoldWhatEnglishHolds(t *testing.T) {
 	}
 }
 
+// TestATranslationBreakingItsOwnRulesIsStillCompared gives a translation
+// a fault of its own (a footnote number that is not a number) and a gap
+// against English (a citation changed): both are listed in one pass.
+func TestATranslationBreakingItsOwnRulesIsStillCompared(t *testing.T) {
+	fsys := fixture(t)
+	translated(t, fsys, "fr",
+		[3]string{"journey.json", `"cite": ["fn-1"]`, `"cite": ["fn-2"]`},
+		[3]string{"sources.json", `"footnote": 1,`, `"footnote": "un",`},
+	)
+	_, err := Load(fsys, "data")
+	if err == nil {
+		t.Fatal("a translation with a broken footnote and a changed citation loaded without error")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		`data/fr/sources.json:6:`,
+		`data/fr/journey.json:10:15: stages[0].cite: holds [fn-2] (expected [fn-1], as in English (data/en/journey.json:10:15))`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "data/fr/sources.json:6:"); n != 1 {
+		t.Errorf("the broken footnote is said %d times, want once:\n%s", n, got)
+	}
+}
+
 // TestATranslationNeedsEnglish keeps a folder of translations from building
 // with nothing to check it against.
 func TestATranslationNeedsEnglish(t *testing.T) {
