@@ -9,8 +9,8 @@ package data
 
 import (
 	"cmp"
-	"fmt"
 	"embed"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
