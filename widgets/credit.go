@@ -37,7 +37,9 @@ func credit(c *data.Content, docIDs []string) app.UI {
 		if d.Licence != "" {
 			items = append(items, app.Text(" "+c.UI.CreditLicence+" "))
 			if d.LicenceURL != "" {
-				items = append(items, outLink(c, d.LicenceURL, d.Licence))
+				// A licence's name is one unit: broken at its hyphens, an
+				// Arabic line sets its halves at opposite ends.
+				items = append(items, app.Span().Class("wm-licence").Body(outLink(c, d.LicenceURL, d.Licence)))
 			} else {
 				items = append(items, app.Text(d.Licence))
 			}

@@ -176,15 +176,10 @@ func TestEveryLanguageInTheBrowser(t *testing.T) {
 		}
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
+			// Before the app, as a reader meets the page when the wasm is
+			// blocked or slow (accessible, by axe) and without scripts.
 			for _, k := range widgets.Kinds {
-				u := s.url(k.Name, c)
-				// Without scripts the page must read; with them and the
-				// wasm blocked it is the same page, which English and
-				// Arabic check (with axe) in the thorough suite.
-				kc := kindChecks[k.Name]
-				off := open(t, u, tabOptions{noScript: true})
-				waitFor(off, "the page", `document.readyState === "complete"`)
-				kc.readable(off, u+" (no JavaScript)")
+				checkWithoutApp(t, s.url(k.Name, c), kindChecks[k.Name])
 			}
 			// Every kind embedded with the loader in an article in this
 			// language, in a 320 px column: the narrowest phone, where a
@@ -297,5 +292,10 @@ func checkRightToLeft(tb *tab, where string) {
 	}
 	if bad := eval[[]string](tb, namesNotArabic); len(bad) > 0 {
 		tb.t.Errorf("%s: named with no Arabic: %v", where, bad)
+	}
+	// A Latin name broken over two lines of an Arabic paragraph shows its
+	// halves at opposite ends of the lines.
+	if bad := eval[[]string](tb, `[...document.querySelectorAll(".wm-credit a")].filter(a => new Set([...a.getClientRects()].map(r => Math.round(r.top))).size > 1).map(a => a.textContent)`); len(bad) > 0 {
+		tb.t.Errorf("%s: credit links broken over lines: %q", where, bad)
 	}
 }
