@@ -413,6 +413,7 @@ func TestAMistypedPlainIframeSaysSoSmall(t *testing.T) {
 	if h.Frame > 900 || math.Abs(h.Frame-h.Content) > 3 {
 		t.Errorf("the mistyped frame is %.0f px (it started at %.0f) for %.0f px of content; it should shrink to the short page", h.Frame, before, h.Content)
 	}
+	t.Logf("the mistyped frame: %.0f px, from %.0f px", h.Frame, before)
 	if !frameEval[bool](tb, frame, `document.title === "No such Waymark widget" && !!document.querySelector('a[href="/w/journey/en/"]')`) {
 		t.Errorf("the mistyped frame does not say what is wrong and what exists")
 	}
