@@ -112,9 +112,9 @@ func TestOEmbedAnswersEveryWidget(t *testing.T) {
 			t.Errorf("%s: asked for at most 400 by 900, answered %v by %v", page, w, ht)
 		}
 		// The options of the address reach the widget, checked.
-		_, body, _ = oEmbedGet(t, h, url.Values{"url": {page + "?theme=dark&accent=aa3300&header=hide#" + firstPart(p.Kind.Name, contents[p.Lang])}})
+		_, body, _ = oEmbedGet(t, h, url.Values{"url": {page + "?theme=dark&accent=aa3300&header=hide&sources=hide#" + firstPart(p.Kind.Name, contents[p.Lang])}})
 		a = checkOEmbed(t, page+" with options", body)
-		if html := a["html"].(string); !strings.Contains(html, "theme=dark") || !strings.Contains(html, "accent=aa3300") || !strings.Contains(html, "header=hide") {
+		if html := a["html"].(string); !strings.Contains(html, "theme=dark") || !strings.Contains(html, "accent=aa3300") || !strings.Contains(html, "header=hide") || !strings.Contains(html, "sources=hide") {
 			t.Errorf("%s: the options of the address are not in the html: %s", page, html)
 		}
 	}
@@ -131,6 +131,8 @@ func firstPart(kind string, c *data.Content) string {
 		return c.Checklist.Lists[1].ID
 	case widgets.GlossaryName:
 		return "term-" + c.Glossary.Terms[0].ID
+	case widgets.QuizName:
+		return "q-" + c.Quiz.Questions[1].ID
 	}
 	return ""
 }

@@ -15,9 +15,9 @@ import (
 // heights, and the options a widget's address carries (widgets.Options,
 // the table the builder reads too).
 func loader(contents map[string]*data.Content) ([]byte, error) {
-	known := map[string][]any{}
+	known := map[string][2]int{}
 	for _, k := range widgets.Kinds {
-		known[k.Name] = []any{data.Languages(contents), k.Fit.Phone, k.Fit.Column}
+		known[k.Name] = [2]int{k.Fit.Phone, k.Fit.Column}
 	}
 	// The options go in as JavaScript, each pattern a regular expression
 	// literal, which the loader need not compile.
@@ -30,18 +30,19 @@ func loader(contents map[string]*data.Content) ([]byte, error) {
 		if len(o.Values) > 0 {
 			pattern = "^(" + strings.Join(o.Values, "|") + ")$"
 		}
-		where := "?"
-		if o.In == "fragment" {
-			where = "#"
-		}
 		name, _ := json.Marshal(o.Name)
 		if strings.ContainsAny(pattern, "/\n") {
 			return nil, fmt.Errorf("option %s: its pattern %q cannot be a regular expression literal", o.Name, pattern)
 		}
-		options = append(options, fmt.Sprintf(`[%s,%q,/%s/]`, name, where, pattern))
+		fragment := ""
+		if o.In == "fragment" {
+			fragment = ",1"
+		}
+		options = append(options, fmt.Sprintf(`[%s,/%s/%s]`, name, pattern, fragment))
 	}
 	return fill("embed.js", readWeb("embed.js"), map[string]any{
-		"WAYMARK_WIDGETS": known,
-		"WAYMARK_OPTIONS": jsCode("[" + strings.Join(options, ",") + "]"),
+		"WAYMARK_LANGUAGES": data.Languages(contents),
+		"WAYMARK_WIDGETS":   known,
+		"WAYMARK_OPTIONS":   jsCode("[" + strings.Join(options, ",") + "]"),
 	})
 }

@@ -165,6 +165,7 @@ type UI struct {
 	BuilderOwnAccent string `json:"builderOwnAccent" doc:"Embed builder: the choice to keep the widget's own accent colour."`
 	BuilderAccent    string `json:"builderAccent" doc:"Embed builder: label of the accent colour."`
 	BuilderHeader    string `json:"builderHeader" doc:"Embed builder: the choice to show the widget's title and introduction."`
+	BuilderSources   string `json:"builderSources" doc:"Embed builder: the choice to end the widget with the link to its full list of sources (its markers open their sources either way)."`
 	BuilderPreview   string `json:"builderPreview" doc:"Embed builder: heading of the preview."`
 	BuilderPhone     string `json:"builderPhone" doc:"Embed builder: caption of the preview on a phone."`
 	BuilderColumn    string `json:"builderColumn" doc:"Embed builder: caption of the preview in an article column."`

@@ -5,6 +5,11 @@
 // pasted as a plain iframe or an oEmbed consumer wrote. It trusts a
 // message only if it comes from the widget origin, from an iframe of this
 // page, in the expected shape.
+//
+// Every reader of a host article downloads it, whether or not they scroll
+// to the widget, so it keeps within 1 KB brotli (a test of build/ holds it
+// there): hence the shared helpers, the arrow functions and the data the
+// build writes once rather than per widget.
 (function () {
   // A host page's named elements shadow document's own properties (an
   // <img name="currentScript" src="https://elsewhere/"> would become
@@ -13,114 +18,117 @@
   var D = Document.prototype;
   // A <form data-waymark> would let its fields shadow its own methods too.
   var E = Element.prototype;
-  var N = Node.prototype;
+  // Null when the loader is not a classic script, which has no address to
+  // take the widget origin from.
   var script = Object.getOwnPropertyDescriptor(D, "currentScript").get.call(document);
-  if (!(script instanceof HTMLScriptElement)) {
+  if (!script) {
     return;
   }
   var origin = new URL(script.src).origin;
-  // The build puts here each widget's languages and the heights it has at
-  // load on a phone and in a 720 px column: {"journey": [["en"], 2700, 1900], ...}.
+  // The build puts here the languages, which every widget has ...
+  var LANGS = WAYMARK_LANGUAGES;
+  // ... each widget's heights at load on a phone and in a 720 px column:
+  // {"journey": [2700, 1900], ...} ...
   var KNOWN = WAYMARK_WIDGETS;
-  // ... and the options a widget's address carries: [name, "?" for the
-  // query or "#" for the fragment, pattern].
+  // ... and the options a widget's address carries: [name, pattern], and
+  // a third item, 1, for the one that goes in the fragment rather than
+  // the query.
   var OPTIONS = WAYMARK_OPTIONS;
 
-  function attr(el, name) {
-    return E.getAttribute.call(el, "data-" + name);
-  }
+  var attr = (el, name) => E.getAttribute.call(el, "data-" + name);
 
-  function mount(el) {
+  // add puts a new element with the properties given at the end of el.
+  // They are set before it is on the page, where an iframe with a src
+  // starts loading as it then is.
+  var add = (el, tag, props) => {
+    var x = Object.assign(D.createElement.call(document, tag), props);
+    E.append.call(el, x);
+    return x;
+  };
+
+  var each = (selector, f) => {
+    for (var x of D.querySelectorAll.call(document, selector)) {
+      f(x);
+    }
+  };
+
+  // A frame is never shorter than 150 px nor taller than 30,000 px.
+  var px = (h) => Math.min(3e4, Math.max(150, Math.ceil(h))) + "px";
+
+  // tell says what is wrong with an embed code in the host page's console
+  // and, small, where the widget would be, so an editor previewing the
+  // article sees it. The text goes in as text: its parts come from markup.
+  var tell = (el, text) => {
+    text = "Waymark: " + text + ".";
+    console.error(text);
+    add(el, "p", {style: "border-left:3px solid #b02;padding-left:.5em", textContent: text}).setAttribute("data-waymark-note", "");
+  };
+
+  var mount = (el) => {
     // A second copy of the loader on the page leaves mounted ones alone.
     if (E.querySelector.call(el, "iframe,[data-waymark-note]")) {
       return;
     }
     var widget = attr(el, "waymark") || "";
-    if (!{}.hasOwnProperty.call(KNOWN, widget)) {
-      tell(el, 'no widget "' + widget + '". Widgets: ' + Object.keys(KNOWN).join(", "));
-      return;
-    }
-    var known = KNOWN[widget];
     var lang = attr(el, "lang") || "en";
     var query = "";
-    if (known[0].indexOf(lang) < 0) {
+    var fragment = "";
+    // A list, not KNOWN's own properties, which "constructor" would pass.
+    var widgets = Object.keys(KNOWN);
+    if (widgets.indexOf(widget) < 0) {
+      return tell(el, 'no widget "' + widget + '". Widgets: ' + widgets.join(", "));
+    }
+    if (LANGS.indexOf(lang) < 0) {
       // A wrong language still shows the widget, in English and saying
       // so, rather than leave a blank space in the article.
-      tell(el, widget + ' has no language "' + lang + '"; it shows in English. Languages: ' + known[0].join(", "));
+      tell(el, widget + ' has no language "' + lang + '"; it shows in English. Languages: ' + LANGS.join(", "));
       query = "?missing=" + encodeURIComponent(lang);
       lang = "en";
     }
-    var fragment = "";
-    for (var i = 0; i < OPTIONS.length; i++) {
-      var o = OPTIONS[i];
+    for (var o of OPTIONS) {
       var v = attr(el, o[0]);
       if (!v) {
-        continue;
-      }
-      if (!o[2].test(v)) {
+      } else if (!o[1].test(v)) {
         tell(el, "data-" + o[0] + '="' + v + '" is not valid; left out');
-      } else if (o[1] === "#") {
+      } else if (o[2]) {
         fragment = "#" + v;
       } else {
         query += (query ? "&" : "?") + o[0] + "=" + v;
       }
     }
-    var frame = D.createElement.call(document, "iframe");
-    frame.src = origin + "/w/" + widget + "/" + lang + "/" + query + fragment;
-    // Copying a summary or a link from inside the widget needs the host's
-    // leave; without it the widget shows the text to copy by hand.
-    frame.allow = "clipboard-write";
-    frame.title = attr(el, "title") || "Waymark " + widget;
-    frame.loading = "lazy";
     // The reserved height keeps the host page from moving while the widget
     // loads: the widget's own height, a phone's or a column's, unless the
     // code says.
-    var reserved = parseInt(attr(el, "height"), 10) || known[el.clientWidth < 540 ? 1 : 2];
-    frame.style.cssText = "display:block;width:100%;border:0;height:" + clamp(reserved) + "px";
-    N.appendChild.call(el, frame);
-  }
-
-  // tell says what is wrong with an embed code in the host page's console
-  // and, small, where the widget would be, so an editor previewing the
-  // article sees it. The text goes in as text: its parts come from markup.
-  function tell(el, text) {
-    text = "Waymark: " + text + ".";
-    console.error(text);
-    var note = D.createElement.call(document, "p");
-    note.setAttribute("data-waymark-note", "");
-    note.style.cssText = "border-left:3px solid #b02;padding-left:.5em";
-    note.textContent = text;
-    N.appendChild.call(el, note);
-  }
-
-  // A frame is never shorter than 150 px nor taller than 30,000 px.
-  function clamp(h) {
-    return Math.min(3e4, Math.max(150, Math.ceil(h)));
-  }
+    var reserved = parseInt(attr(el, "height"), 10) || KNOWN[widget][el.clientWidth < 540 ? 0 : 1];
+    add(el, "iframe", {
+      style: "display:block;width:100%;border:0;height:" + px(reserved),
+      // Copying a summary or a link from inside the widget needs the
+      // host's leave; without it the widget shows the text to copy by hand.
+      allow: "clipboard-write",
+      title: attr(el, "title") || "Waymark " + widget,
+      loading: "lazy",
+      src: origin + "/w/" + widget + "/" + lang + "/" + query + fragment,
+    });
+  };
 
   // On EventTarget.prototype too: window's named properties (an element
   // with id="addEventListener") come before it in window's prototype chain.
-  EventTarget.prototype.addEventListener.call(window, "message", function (event) {
+  EventTarget.prototype.addEventListener.call(window, "message", (event) => {
     var msg;
     try {
       msg = event.origin === origin && typeof event.data === "string" && event.data.length < 100 && JSON.parse(event.data);
     } catch (e) {}
     var h = msg && msg.type === "waymark:height" && msg.height;
-    if (typeof h !== "number" || !(h > 0 && h < 1 / 0)) {
-      return;
-    }
-    // Whichever iframe of the page holds the sender: the loader's own, or
-    // one pasted as a plain iframe or written by an oEmbed consumer.
-    var frames = D.getElementsByTagName.call(document, "iframe");
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = clamp(h) + "px";
-      }
+    if (Number.isFinite(h) && h > 0) {
+      // Whichever iframe of the page holds the sender: the loader's own,
+      // or one pasted as a plain iframe or written by an oEmbed consumer.
+      each("iframe", (frame) => {
+        if (frame.contentWindow === event.source) {
+          frame.style.height = px(h);
+        }
+      });
     }
   });
 
-  var els = D.querySelectorAll.call(document, "[data-waymark]");
-  for (var i = 0; i < els.length; i++) {
-    mount(els[i]);
-  }
+  each("[data-waymark]", mount);
 })();

@@ -31,6 +31,9 @@
   if (q.get("header") === "hide") {
     root.setAttribute("data-header", "hide");
   }
+  if (q.get("sources") === "hide") {
+    root.setAttribute("data-sources", "hide");
+  }
 
   // An accent colour from the embed code, moved towards the ink of each
   // scheme until text in it and on it keeps 4.5:1 against the page.

@@ -37,6 +37,7 @@ type Builder struct {
 	theme  string
 	accent string // "" for the widget's own
 	header bool
+	cited  bool // the way to the full list of sources shows
 
 	measured map[string]int // preview id -> the widget's height in it
 	copied   map[string]string
@@ -70,10 +71,10 @@ func (b *Builder) kindOf() *Kind {
 }
 
 // OnInit starts from the journey in the first language, light, with its
-// title and introduction.
+// title and introduction and the way to its sources.
 func (b *Builder) OnInit() {
 	b.origin = SiteOrigin
-	b.kind, b.lang, b.theme, b.header = Kinds[0].Name, data.Languages(b.Contents)[0], "light", true
+	b.kind, b.lang, b.theme, b.header, b.cited = Kinds[0].Name, data.Languages(b.Contents)[0], "light", true, true
 	b.measured, b.copied, b.shown = map[string]int{}, map[string]string{}, map[string]string{}
 	if app.IsClient {
 		b.origin = app.Window().Get("location").Get("origin").String()
@@ -139,6 +140,9 @@ func (b *Builder) chosen() map[string]string {
 	m := map[string]string{"theme": b.theme, "open": b.open, "accent": strings.TrimPrefix(b.accent, "#")}
 	if !b.header {
 		m["header"] = "hide"
+	}
+	if !b.cited {
+		m["sources"] = "hide"
 	}
 	return m
 }
@@ -243,14 +247,18 @@ func (b *Builder) renderForm(ui data.UI, c *data.Content, k *Kind) app.UI {
 	if b.accent == "" {
 		colour = colour.Disabled(true)
 	}
-	header := app.Input().Type("checkbox").ID("wm-b-header").
-		OnChange(func(ctx app.Context, e app.Event) {
-			v := ctx.JSSrc().Get("checked").Bool()
-			b.change(func() { b.header = v })(ctx, e)
-		})
-	if b.header {
-		header = header.Checked(true)
+	// Each box has a handler of its own code: go-app keeps an element's
+	// handler through later renders when the new one has the same code,
+	// and a widget with nowhere to open drops the select above, so each
+	// box moves up into the element the one before it had.
+	check := func(id, label string, on bool, changed app.EventHandler) app.UI {
+		in := app.Input().Type("checkbox").ID(id).OnChange(changed)
+		if on {
+			in = in.Checked(true)
+		}
+		return app.P().Class("wm-field wm-check").Body(in, app.Label().For(id).Text(label))
 	}
+	checked := func(ctx app.Context) bool { return ctx.JSSrc().Get("checked").Bool() }
 	return app.Form().Class("wm-builder-form").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 		sel("wm-b-widget", ui.BuilderWidget, b.kind, kinds, func(v string) { b.kind, b.open = v, "" }),
 		sel("wm-b-lang", ui.BuilderLanguage, b.lang, langs, func(v string) { b.lang = v }),
@@ -265,7 +273,14 @@ func (b *Builder) renderForm(ui data.UI, c *data.Content, k *Kind) app.UI {
 		),
 		app.P().Class("wm-field wm-check").Body(own, app.Label().For("wm-b-own-accent").Text(ui.BuilderOwnAccent)),
 		app.P().Class("wm-field").Body(app.Label().For("wm-b-accent").Text(ui.BuilderAccent), colour),
-		app.P().Class("wm-field wm-check").Body(header, app.Label().For("wm-b-header").Text(ui.BuilderHeader)),
+		check("wm-b-header", ui.BuilderHeader, b.header, func(ctx app.Context, e app.Event) {
+			v := checked(ctx)
+			b.change(func() { b.header = v })(ctx, e)
+		}),
+		check("wm-b-sources", ui.BuilderSources, b.cited, func(ctx app.Context, e app.Event) {
+			v := checked(ctx)
+			b.change(func() { b.cited = v })(ctx, e)
+		}),
 	)
 }
 
@@ -278,7 +293,7 @@ func orDefault(v, d string) string {
 
 // openings are the places a kind of widget can open at, as an editor
 // names them: the journey's stages and technologies, the checklist's
-// lists, the glossary's terms.
+// lists, the glossary's terms, the quiz's questions.
 func openings(k *Kind, c *data.Content) [][2]string {
 	var out [][2]string
 	switch k.Name {
@@ -299,8 +314,32 @@ func openings(k *Kind, c *data.Content) [][2]string {
 		for _, t := range c.Glossary.Terms {
 			out = append(out, [2]string{"term-" + t.ID, t.Term})
 		}
+	case QuizName:
+		// Numbered as the quiz numbers them, so the editor finds the one
+		// they read there.
+		for i, q := range c.Quiz.Questions {
+			out = append(out, [2]string{claimOf(q.ID), strconv.Itoa(i+1) + ". " + clip(q.Text, openingLength)})
+		}
 	}
 	return out
+}
+
+// openingLength is as much of a question as the list of openings shows:
+// the quiz's questions run to some 200 characters, and a select is as
+// wide as its longest choice.
+const openingLength = 80
+
+// clip shortens s to at most n characters, at a space, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	if i := strings.LastIndex(string(r[:cut]), " "); i > 0 {
+		return strings.TrimRight(string(r[:cut])[:i], " ,;:") + "…"
+	}
+	return string(r[:cut]) + "…"
 }
 
 // renderPreviews shows the widget at a phone's width and in an article

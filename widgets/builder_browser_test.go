@@ -53,6 +53,8 @@ func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
 		{"choosing English again", setSelect("wm-b-lang", "en"), []string{"/w/glossary/en/", `data-lang="en"`}},
 		{"choosing the checklist", setSelect("wm-b-widget", widgets.ChecklistName), []string{"/w/checklist/en/", `data-waymark="checklist"`}},
 		{"opening it at the second list", setSelect("wm-b-open", s.en().Checklist.Lists[1].ID), []string{"#" + s.en().Checklist.Lists[1].ID, `data-open="` + s.en().Checklist.Lists[1].ID + `"`}},
+		{"choosing the quiz", setSelect("wm-b-widget", widgets.QuizName), []string{"/w/quiz/en/", `data-waymark="quiz"`}},
+		{"opening it at its third question", setSelect("wm-b-open", "q-"+s.en().Quiz.Questions[2].ID), []string{"#q-" + s.en().Quiz.Questions[2].ID, `data-open="q-` + s.en().Quiz.Questions[2].ID + `"`}},
 		{"choosing the journey", setSelect("wm-b-widget", widgets.JourneyName), []string{"/w/journey/en/", `data-waymark="journey"`}},
 		{"opening it at the border", setSelect("wm-b-open", "at"), []string{"#at", `data-open="at"`}},
 		{"dark colours", `document.getElementById("wm-b-theme-dark").click(); true`, []string{"theme=dark", `data-theme="dark"`}},
@@ -60,6 +62,7 @@ func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
 		{"an accent of one's own", `document.getElementById("wm-b-own-accent").click(); true`, []string{"accent=1d3557", `accent=1d3557`}},
 		{"another accent", `(() => { const e = document.getElementById("wm-b-accent"); e.value = "#aa3300"; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, []string{"accent=aa3300", `data-accent="aa3300"`}},
 		{"no title and introduction", `document.getElementById("wm-b-header").click(); true`, []string{"header=hide", `data-header="hide"`}},
+		{"no link to the full list of sources", `document.getElementById("wm-b-sources").click(); true`, []string{"sources=hide", `data-sources="hide"`}},
 	}
 	// The codes also change as the previews report their heights, so each
 	// step waits for what it asked for, not for any change.
@@ -85,7 +88,7 @@ func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
 	// Both previews show the widget with what was chosen.
 	frame := state.Previews[0]
 	frameWaitApp(tb, frame)
-	if !frameHas(tb, frame, `document.documentElement.dataset.theme === undefined && document.documentElement.dataset.header === "hide" && document.querySelector(".wm-open").id === "wm-a-at"`) {
+	if !frameHas(tb, frame, `document.documentElement.dataset.theme === undefined && document.documentElement.dataset.header === "hide" && document.querySelector(".wm-open").id === "wm-a-at" && !document.querySelector(".wm-all-sources").checkVisibility()`) {
 		t.Errorf("the phone preview does not show the widget as chosen")
 	}
 	// The plain iframe code takes the height the phone preview measured:

@@ -340,8 +340,9 @@ func TestLoaderIgnoresShadowingMarkup(t *testing.T) {
 	}
 }
 
-// TestLoaderSaysWhatIsWrongWithACode pastes codes with a mistyped widget
-// and wrong languages, as an editor might.
+// TestLoaderSaysWhatIsWrongWithACode pastes codes with a mistyped widget,
+// wrong languages and option values the widget does not take, as an
+// editor might.
 func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
 	t.Parallel()
 	s := served(t)
@@ -356,9 +357,18 @@ func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
 			Object.assign(embed.dataset, {waymark: widget, lang: lang});
 			document.body.append(embed);
 		}
+		const bad = document.createElement("div");
+		bad.id = "bad";
+		Object.assign(bad.dataset, {waymark: "journey", lang: "en", theme: "purple", sources: "none", open: "at", height: "640"});
+		document.body.append(bad);
 		const loader = document.createElement("script");
 		loader.src = "`+s.origin+`/embed.js";
-		loader.onload = loader.onerror = () => done(true);
+		// The heights the loader reserved, before any widget can report its own.
+		loader.onload = () => {
+			window.waymarkReserved = Object.fromEntries([...document.querySelectorAll("iframe")].map(f => [f.parentNode.id, [f.style.height, f.parentNode.clientWidth]]));
+			done(true);
+		};
+		loader.onerror = () => done(true);
 		document.body.append(loader);
 	})`)
 	note := func(id string) string {
@@ -381,6 +391,34 @@ func TestLoaderSaysWhatIsWrongWithACode(t *testing.T) {
 	}
 	if n := eval[int](tb, `document.querySelectorAll("img").length`); n != 0 {
 		t.Errorf("the loader turned a data-lang value into %d elements", n)
+	}
+	// A value an option does not take is named and left out; the others
+	// stay, and the height the code gives is reserved.
+	notes := eval[string](tb, `[...document.querySelectorAll("#bad [data-waymark-note]")].map(n => n.textContent).join("\n")`)
+	for _, want := range []string{`data-theme="purple" is not valid`, `data-sources="none" is not valid`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("a code with bad option values shows %q, want a note that %s", notes, want)
+		}
+	}
+	if src := eval[string](tb, `(document.querySelector("#bad iframe") || {}).src || ""`); src != english+"#at" {
+		t.Errorf("a code with bad option values framed %q, want %s#at", src, english)
+	}
+	at := eval[map[string][2]any](tb, `window.waymarkReserved`)
+	k := widgets.KindNamed(widgets.JourneyName)
+	for id, want := range map[string]func(width float64) string{
+		"bad": func(float64) string { return "640px" },
+		"unknown": func(width float64) string {
+			if width < 540 {
+				return fmt.Sprintf("%dpx", k.Fit.Phone)
+			}
+			return fmt.Sprintf("%dpx", k.Fit.Column)
+		},
+	} {
+		got, _ := at[id][0].(string)
+		width, _ := at[id][1].(float64)
+		if got != want(width) {
+			t.Errorf("the loader reserved %q for the %s code in a %.0f px column, want %s", got, id, width, want(width))
+		}
 	}
 	frameWaitApp(tb, english)
 	said := strings.Join(tb.ConsoleErrors(), "\n")
@@ -422,6 +460,27 @@ func TestAMistypedPlainIframeSaysSoSmall(t *testing.T) {
 		t.Errorf("the console does not say the address names no widget, and which there are; it has:\n%s", said)
 	}
 	viewShot(tb, "mistyped-plain-iframe-360")
+}
+
+// A widget the loader frames far down an article loads when the reader
+// comes near it, not with the article: a reader who never scrolls there
+// downloads only the loader.
+func TestLoaderFramesLazily(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	frame := s.url(widgets.JourneyName, s.en())
+	// No policy: a strict one would drop the spacer's inline style.
+	tb := open(t, s.hostPage(t, `<div style="height:12000px"></div><div data-waymark="journey" data-lang="en"></div><script src="`+s.origin+`/embed.js"></script>`, ""), tabOptions{})
+	waitFor(tb, "the article", `document.readyState === "complete" && !!document.querySelector("[data-waymark] iframe")`)
+	settle(tb)
+	for _, r := range tb.Requests() {
+		if strings.HasPrefix(r, frame) {
+			t.Errorf("the article asked for %s with the widget 12,000 px below", r)
+		}
+	}
+	eval[bool](tb, `document.querySelector("[data-waymark]").scrollIntoView(); true`)
+	frameWaitApp(tb, frame)
+	noConsoleErrors(tb, "an article with the widget far down")
 }
 
 // TestIsolatedHostPageEmbeds embeds a widget in a host page that isolates

@@ -42,6 +42,7 @@ var Options = []Option{
 	{Name: "theme", In: "query", Values: []string{"light", "dark", "auto"}, Default: "light", Doc: "Colours: light, dark, or auto (the reader's system). An embedded widget is light unless asked; a widget opened on its own follows the system."},
 	{Name: "accent", In: "query", Pattern: `^[0-9a-fA-F]{6}$`, match: isHexColour, Doc: "An accent colour, six hex digits without #, e.g. 1d3557. The widget darkens or lightens it until text in it and on it keeps 4.5:1 contrast."},
 	{Name: "header", In: "query", Values: []string{"show", "hide"}, Default: "show", Doc: "Whether the widget shows its title and introduction; hidden, the title is still there for screen readers."},
+	{Name: "sources", In: "query", Values: []string{"show", "hide"}, Default: "show", Doc: "Whether the widget ends with the way to its full list of sources; hidden, each citation marker still opens its sources in place, and a printed widget still ends with them as endnotes."},
 	{Name: "title", Doc: "The iframe's title, which screen readers announce; the widget's own title if not given."},
 	{Name: "height", Pattern: `^[0-9]{2,5}$`, match: isHeight, Doc: "The height in pixels to reserve while the widget loads; fitted to the widget and the page's width if not given."},
 }
