@@ -106,26 +106,26 @@ func Build(opts Options) (*Result, error) {
 
 	// Fingerprinted assets: their names change with their content, so they
 	// can be cached forever.
-	css := readWeb("waymark.css")
-	for _, lang := range data.Languages(contents) {
-		for _, k := range widgets.Kinds {
-			if rules := k.CSS(contents[lang]); rules != "" {
-				css += "\n" + rules
-			}
-		}
+	css, err := stylesheets(contents)
+	if err != nil {
+		return nil, err
 	}
-	assets := []struct {
+	type asset struct {
 		name   string
 		body   []byte
 		minify bool // false: minified upstream
-	}{
-		{"waymark.css", []byte(css), true},
+	}
+	var assets []asset
+	for _, s := range sheets() {
+		assets = append(assets, asset{s.name, css[s.name], true})
+	}
+	assets = append(assets, []asset{
 		{"height.js", []byte(readWeb("height.js")), true},
 		{"options.js", []byte(readWeb("options.js")), true},
 		{"offline.js", []byte(readWeb("offline.js")), true},
 		{"icon.svg", []byte(readWeb("icon.svg")), true},
 		{"echarts.js", echarts, false},
-	}
+	}...)
 	version := sha256.New()
 	for _, a := range assets {
 		body := a.body
@@ -197,7 +197,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	for _, p := range pages {
 		widgets.ChartAssets.Options = chartPaths[p.Lang]
-		r := renderer{page: p, version: res.Version, assets: res.Assets}
+		r := renderer{page: p, version: res.Version, assets: res.Assets, style: res.Assets[styleName(p)]}
 		if e, ok := res.Embeds[p.Path]; ok {
 			r.head = embedHead(res.Origin, p.Path, e, p.Description, contents[p.Lang].UI.Lang)
 		}

@@ -333,7 +333,7 @@ func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 	dir, res := built(t)
 	// app.js names the wasm: were its own address fixed, a cache could
 	// pair a new page with an old app, which would put old text back.
-	for _, name := range []string{"waymark.css", "height.js", "icon.svg", "app.wasm", "app.js", "wasm_exec.js"} {
+	for _, name := range append([]string{"height.js", "icon.svg", "app.wasm", "app.js", "wasm_exec.js"}, styleNames()...) {
 		p := res.Assets[name]
 		if !fingerprintedName.MatchString(p) {
 			t.Errorf("%s is served as %q, which has no content hash", name, p)
@@ -356,7 +356,7 @@ func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 		t.Errorf("app-worker.js does not name its cache after version %s", res.Version)
 	}
 	page := string(readDist(t, dir, "/w/journey/en/index.html"))
-	for _, name := range []string{"waymark.css", "height.js", "app.js", "wasm_exec.js"} {
+	for _, name := range []string{"waymark-journey.css", "height.js", "app.js", "wasm_exec.js"} {
 		if !strings.Contains(page, res.Assets[name]) {
 			t.Errorf("journey page does not link %s as %s", name, res.Assets[name])
 		}

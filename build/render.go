@@ -2,10 +2,12 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	stdjson "encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,6 +28,7 @@ type renderer struct {
 	page    widgets.Page
 	version string
 	assets  map[string]string
+	style   string   // the page's stylesheet, as served (see styleName)
 	head    []string // more of <head>, as HTML (see embedHead)
 }
 
@@ -61,7 +64,7 @@ func (r renderer) handler() *app.Handler {
 			SVG:      r.assets["icon.svg"],
 			Maskable: r.assets["icon.svg"],
 		},
-		Styles: []string{r.assets["waymark.css"]},
+		Styles: r.styles(),
 		// options.js runs as the head is read, before the first paint, so an
 		// embedded widget never flashes in the wrong scheme.
 		Scripts:    []string{r.assets["options.js"], r.assets["height.js"] + " defer", r.assets["offline.js"] + " defer"},
@@ -70,6 +73,15 @@ func (r renderer) handler() *app.Handler {
 		RawHeaders: r.head,
 		HTML:       func() app.HTMLHtml { return app.Html().Dir(dir) },
 	}
+}
+
+// styles is the page's stylesheet, if it has one: the renderer that only
+// fetches go-app's scripts renders no page.
+func (r renderer) styles() []string {
+	if r.style == "" {
+		return nil
+	}
+	return []string{r.style}
 }
 
 // fetch asks go-app's handler for one address.
@@ -136,8 +148,9 @@ func (r renderer) render() ([]byte, error) {
 // (a widget in an iframe has no canonical domain, and an empty one yields
 // "https:///"), and it decodes the <title> text, which go-app fills from the
 // same attribute-escaped title as og:title. It parses and re-serialises the
-// page, which also normalises go-app's attribute quoting. It also drops the
-// link to go-app's app.css (see below), and points the script tags at the
+// page, which also normalises go-app's attribute quoting, and writes each
+// element's attributes in one order (see below). It also drops the link to
+// go-app's app.css (see below), and points the script tags at the
 // fingerprinted scripts.
 func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 	doc, err := xhtml.Parse(bytes.NewReader(page))
@@ -172,6 +185,15 @@ func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 		}
 		if n.Type == xhtml.ElementNode && n.Data == "bdi" {
 			hugText(n)
+		}
+		// go-app writes attributes in map order, a new one at each build:
+		// the same markup repeated (a citation marker, a card) then reads
+		// differently each time, which brotli sends as new text, and two
+		// builds of the same content were never the same bytes.
+		if n.Type == xhtml.ElementNode {
+			slices.SortStableFunc(n.Attr, func(a, b xhtml.Attribute) int {
+				return cmp.Or(strings.Compare(a.Namespace, b.Namespace), strings.Compare(a.Key, b.Key))
+			})
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

@@ -11,15 +11,10 @@ import (
 // first: after a rebuild a returning reader got the old app back, and with
 // it the old text, until the second reload.
 //
-// It installs with what every page loads; what a language keeps for
+// It installs with what precached lists; what a language keeps for
 // offline use (res.Offline) it fetches when a page in that language asks.
 func serviceWorker(res *Result) ([]byte, error) {
-	precache := []string{}
-	for _, name := range []string{"app.js", "wasm_exec.js", "app.wasm", "waymark.css", "height.js", "options.js", "offline.js", "icon.svg"} {
-		precache = append(precache, res.Assets[name])
-	}
-	precache = append(precache, "/manifest.webmanifest")
-	slices.Sort(precache)
+	precache := precached(res)
 	src, err := fill("worker.js", readWeb("worker.js"), map[string]any{
 		`"WAYMARK_VERSION"`: res.Version,
 		"WAYMARK_PRECACHE":  precache,
@@ -29,6 +24,20 @@ func serviceWorker(res *Result) ([]byte, error) {
 		return nil, err
 	}
 	return minifyAs("app-worker.js", src)
+}
+
+// precached is what the service worker installs with: what every page
+// loads, and every stylesheet, which are few and small, so that a page of
+// any kind opens offline whichever the reader opened first.
+func precached(res *Result) []string {
+	names := append([]string{"app.js", "wasm_exec.js", "app.wasm", "height.js", "options.js", "offline.js", "icon.svg"}, styleNames()...)
+	var files []string
+	for _, name := range names {
+		files = append(files, res.Assets[name])
+	}
+	files = append(files, "/manifest.webmanifest")
+	slices.Sort(files)
+	return files
 }
 
 // offlineSets lists, by language, what the service worker keeps for a

@@ -20,11 +20,7 @@ const offlineBudget = 12 << 20
 // for one language kept for use offline.
 func offlineBytes(t testing.TB, dir string, res *Result, lang string) (stored, transferred int) {
 	t.Helper()
-	files := slices.Clone(res.Offline[lang])
-	for _, name := range []string{"app.js", "wasm_exec.js", "app.wasm", "waymark.css", "height.js", "options.js", "offline.js", "icon.svg"} {
-		files = append(files, res.Assets[name])
-	}
-	files = append(files, "/manifest.webmanifest")
+	files := append(slices.Clone(res.Offline[lang]), precached(res)...)
 	for _, p := range files {
 		if strings.HasSuffix(p, "/") {
 			p = pageFile(p)
