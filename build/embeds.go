@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"waymark/data"
 	"waymark/widgets"
@@ -223,34 +224,20 @@ func embedsOf(contents map[string]*data.Content) map[string]Embed {
 	return out
 }
 
-// drawable says whether the preview's fonts can draw every letter of s.
-func drawable(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) {
-			return false
-		}
-	}
-	return true
-}
-
 // writeEmbeds adds to the site each widget page's preview image and
 // oEmbed answer, and records both in res.
 func writeEmbeds(out site, res *Result, contents map[string]*data.Content) error {
 	res.Embeds = embedsOf(contents)
-	for page, e := range res.Embeds {
+	// In order, so that a build that fails fails on the same page each time.
+	for _, page := range slices.Sorted(maps.Keys(res.Embeds)) {
+		e := res.Embeds[page]
 		c := contents[e.Lang]
 		k := widgets.KindNamed(e.Kind)
-		title, desc := e.Title, k.Description(c)
-		// The Go fonts draw Latin, Greek and Cyrillic, and the drawing
-		// shapes no joined script: an Arabic card would be boxes, so it
-		// shows the English one, which names the same widget.
-		if !drawable(title + desc) {
-			en := contents[data.Base]
-			title, desc = k.Title(en), k.Description(en)
-		}
-		img, err := preview("Waymark · "+c.Sources.Documents[0].Title, title, desc)
+		dir := c.UI.Dir
+		img, err := preview(e.Lang, dir == "rtl", "Waymark · "+c.Sources.Documents[0].Title,
+			widgets.LatinIsolated(dir, e.Title), widgets.LatinIsolated(dir, k.Description(c)))
 		if err != nil {
-			return err
+			return fmt.Errorf("the link preview of %s: %w", page, err)
 		}
 		p := "/web/" + fingerprint("preview-"+e.Kind+"-"+e.Lang+".png", img)
 		out[p] = img

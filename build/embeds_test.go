@@ -365,18 +365,3 @@ func TestHostingFilesAreNotServed(t *testing.T) {
 		}
 	}
 }
-
-// TestPreviewsDrawWhatTheirFontsHave: the preview cards' fonts have no
-// Arabic, so an Arabic page's card is the English one, never boxes.
-func TestPreviewsDrawWhatTheirFontsHave(t *testing.T) {
-	for s, want := range map[string]bool{
-		"Le parcours : avant, à et après la frontière": true,
-		"La frontera digital: antes, en y después":     true,
-		"الحدود الرقمية: قبل الحدود وعندها وبعدها":     false,
-		"Waymark · EURODAC 7 000 000":                  true,
-	} {
-		if got := drawable(s); got != want {
-			t.Errorf("drawable(%q) = %v, want %v", s, got, want)
-		}
-	}
-}

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -22,8 +23,44 @@ func latinRuns(dir, text string) []app.UI {
 	if dir != "rtl" {
 		return []app.UI{app.Text(text)}
 	}
-	src := []rune(text)
 	var out []app.UI
+	splitLatin(text, func(s string, latin bool) {
+		if latin {
+			out = append(out, app.Bdi().Lang(data.Base).Dir("ltr").Text(s))
+		} else {
+			out = append(out, app.Text(s))
+		}
+	})
+	if len(out) == 0 {
+		out = append(out, app.Text(""))
+	}
+	return out
+}
+
+// LatinIsolated is text of a right-to-left language with each run that
+// latinRuns isolates between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL
+// ISOLATE, for what lays out plain text by the bidirectional algorithm
+// (the build's link previews): it then orders the sentence as the page
+// does. Left-to-right text comes back as it is.
+func LatinIsolated(dir, text string) string {
+	if dir != "rtl" {
+		return text
+	}
+	var b strings.Builder
+	splitLatin(text, func(s string, latin bool) {
+		if latin {
+			b.WriteString("\u2066" + s + "\u2069")
+		} else {
+			b.WriteString(s)
+		}
+	})
+	return b.String()
+}
+
+// splitLatin hands on text in pieces, in order, each a Latin run or what
+// lies between two.
+func splitLatin(text string, piece func(s string, latin bool)) {
+	src := []rune(text)
 	at := 0
 	for i := 0; i < len(src); {
 		if !isLatin(src[i]) {
@@ -32,15 +69,14 @@ func latinRuns(dir, text string) []app.UI {
 		}
 		end := latinRunEnd(src, i)
 		if i > at {
-			out = append(out, app.Text(string(src[at:i])))
+			piece(string(src[at:i]), false)
 		}
-		out = append(out, app.Bdi().Lang(data.Base).Dir("ltr").Text(string(src[i:end])))
+		piece(string(src[i:end]), true)
 		at, i = end, end
 	}
-	if at < len(src) || len(out) == 0 {
-		out = append(out, app.Text(string(src[at:])))
+	if at < len(src) {
+		piece(string(src[at:]), false)
 	}
-	return out
 }
 
 func isLatin(r rune) bool { return unicode.Is(unicode.Latin, r) }
