@@ -12,10 +12,12 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"waymark/data"
 	"waymark/widgets"
 )
 
@@ -40,6 +42,15 @@ func TestBuilderEveryOptionChangesThePreviewAndTheCodes(t *testing.T) {
 	tb := open(t, s.origin+"/builder/", tabOptions{width: 1280, height: 900})
 	waitApp(tb)
 	checkAxe(tb, "the builder")
+	// An editor can choose every language the site has, by its own name.
+	offered := eval[[]string](tb, `[...document.getElementById("wm-b-lang").options].map(o => o.value + " " + o.textContent.trim())`)
+	var want []string
+	for _, lang := range data.Languages(s.contents) {
+		want = append(want, lang+" "+s.contents[lang].UI.LanguageName)
+	}
+	if !slices.Equal(offered, want) {
+		t.Errorf("the builder offers the languages %q, want %q", offered, want)
+	}
 	setSelect := func(id, value string) string {
 		return fmt.Sprintf(`(() => { const e = document.getElementById(%q); e.value = %q; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, id, value)
 	}
