@@ -1,7 +1,8 @@
 # Waymark: the two commands a newcomer needs are `make run` and `make test`.
 # Both fetch what they need (Go modules through the Go toolchain; ECharts
-# from npm; for the browser checks, Debian's Chromium and axe-core from npm)
-# and work on a fresh machine with Go installed.
+# from npm, which the build bundles in Go with esbuild's API, so no
+# JavaScript toolchain runs; for the browser checks, Debian's Chromium and
+# axe-core from npm) and work on a fresh machine with Go installed.
 
 GO ?= go
 WAYMARK = $(GO) run ./build/cmd/waymark
@@ -16,7 +17,7 @@ WORKSHOP_OUT ?= dist-workshop
 
 AXE_VERSION := 4.14.1
 ECHARTS_VERSION := 5.6.0
-ECHARTS := .cache/echarts/node_modules/echarts/dist/echarts.min.js
+ECHARTS := .cache/echarts/node_modules/echarts
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
 # The peers `make bench` compares against, pinned.
@@ -32,7 +33,7 @@ NEED_NPM = command -v npm >/dev/null 2>&1 || { echo "installing npm from Debian"
 .PHONY: build run workshop test vet browser-deps sizes bench clean
 
 ## build: write the whole site (widgets, embed loader, demo) into $(DIST)/
-build: $(ECHARTS)
+build: $(ECHARTS)/package.json
 	$(WAYMARK) -out $(DIST) -origin $(ORIGIN) -echarts $(ECHARTS)
 
 ## run: build, then serve the widgets and the demo page (prints the URLs)
@@ -42,7 +43,7 @@ run: build
 ## workshop: the whole site in one binary per platform (Linux, macOS, Windows),
 ## for a workshop with no Internet: it serves the widgets to the phones in the
 ## room and prints their address and a QR code; written into $(WORKSHOP_OUT)/
-workshop: $(ECHARTS)
+workshop: $(ECHARTS)/package.json
 	$(WAYMARK) workshop -out $(WORKSHOP_OUT) -echarts $(ECHARTS)
 
 ## vet: formatting and static checks, for the host and the wasm side
@@ -62,9 +63,11 @@ browser-deps: $(AXE)
 		echo "installing$$missing from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-# ECharts draws the figures widget's charts; it is served from the widget's
-# own origin, never from a CDN.
-$(ECHARTS):
+# ECharts draws the figures widget's charts; the build bundles the parts
+# they use from this package's sources (and zrender and tslib, which npm
+# installs beside it) and serves them from the widget's own origin, never
+# from a CDN.
+$(ECHARTS)/package.json:
 	@$(NEED_NPM)
 	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/echarts echarts@$(ECHARTS_VERSION)
 
@@ -75,14 +78,15 @@ $(AXE):
 ## test: every test, the real-browser checks included (go test ./... alone
 ## runs the unit tests; the browser build tag adds the checks that need
 ## what browser-deps installs, which find axe-core, ECharts and nginx
-## through the three variables)
-test: vet browser-deps $(ECHARTS)
+## through the three variables; WAYMARK_ECHARTS names the npm package's
+## folder)
+test: vet browser-deps $(ECHARTS)/package.json
 	WAYMARK_AXE=$(CURDIR)/$(AXE) WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) \
 		WAYMARK_NGINX=$$(command -v nginx || echo /usr/sbin/nginx) \
 		$(GO) test -tags browser -count=1 -timeout 15m ./...
 
 ## sizes: what a reader downloads, from a build made as the shipped one
-sizes: $(ECHARTS)
+sizes: $(ECHARTS)/package.json
 	WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) $(GO) test ./build -run '^$$' -bench Sizes -benchtime 1x
 
 $(BENCH_DEPS):
@@ -93,7 +97,7 @@ $(BENCH_DEPS):
 
 ## bench: Waymark's journey against TimelineJS in headless Chromium (not part of test);
 ## prints a table and writes bench-results/
-bench: browser-deps $(ECHARTS) $(BENCH_DEPS)
+bench: browser-deps $(ECHARTS)/package.json $(BENCH_DEPS)
 	$(GO) run ./bench -out bench-results -echarts $(ECHARTS) -peers .cache/bench/node_modules
 
 clean:

@@ -8,7 +8,7 @@
 //
 // Usage:
 //
-//	go run ./bench -echarts echarts.min.js -peers node_modules [-runs 5] [-out bench-results]
+//	go run ./bench -echarts node_modules/echarts -peers node_modules [-runs 5] [-out bench-results]
 package main
 
 import (
@@ -24,7 +24,7 @@ import (
 func main() {
 	runs := flag.Int("runs", 5, "cold-cache runs per contender and profile (at least 5 for the report's medians)")
 	out := flag.String("out", "bench-results", "folder for the results")
-	echarts := flag.String("echarts", "", "path of echarts.min.js, for the site and the report (make bench passes the pinned copy)")
+	echarts := flag.String("echarts", "", "folder of the ECharts npm package, for the site and the report (make bench passes the pinned one)")
 	peers := flag.String("peers", "", "node_modules folder holding the peers: TimelineJS, iframe-resizer and pym.js (make bench installs them)")
 	flag.Parse()
 	if *echarts == "" || *peers == "" {

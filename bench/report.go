@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/components"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"waymark/build"
 	"waymark/precompress"
 )
 
@@ -304,7 +305,14 @@ func (res *results) write(echarts, dir string) error {
 	if err := os.WriteFile(filepath.Join(dir, "results.json"), append(js, '\n'), 0o644); err != nil {
 		return err
 	}
-	ec, err := os.ReadFile(echarts)
+	// The report's charts have titles, tooltips and legends, which the
+	// site's cut of ECharts leaves out: the report gets the package's
+	// whole prebuilt library.
+	pkg, err := build.EChartsPackage(echarts)
+	if err != nil {
+		return err
+	}
+	ec, err := os.ReadFile(filepath.Join(pkg, "dist", "echarts.min.js"))
 	if err != nil {
 		return fmt.Errorf("reading ECharts for the report (make bench installs it): %w", err)
 	}

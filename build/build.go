@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -32,9 +31,10 @@ type Options struct {
 	Origin string // origin the widgets are served from, for the demo's embed codes
 	Log    io.Writer
 
-	// ECharts is the path of echarts.min.js, the chart library the
-	// figures widget loads from the widget's own origin. The Makefile pins
-	// its version and installs it from npm.
+	// ECharts is the folder of the ECharts npm package (or any file in
+	// it), from which the build bundles the library the figures widget
+	// loads from the widget's own origin. The Makefile pins its version
+	// and installs it from npm.
 	ECharts string
 	// Compression is how hard the served files are precompressed. The
 	// zero value, precompress.Best, is what the site ships.
@@ -87,12 +87,14 @@ func Build(opts Options) (*Result, error) {
 	if opts.Contents != nil {
 		contents = opts.Contents
 	}
-	if opts.ECharts == "" {
-		return nil, errors.New("no ECharts given: the build needs the path of echarts.min.js (make installs the pinned version from npm)")
-	}
-	echarts, err := os.ReadFile(opts.ECharts)
+	echartsPkg, err := EChartsPackage(opts.ECharts)
 	if err != nil {
-		return nil, fmt.Errorf("reading ECharts: %w", err)
+		return nil, err
+	}
+	logf("build: bundling ECharts from %s", echartsPkg)
+	echarts, err := bundleECharts(echartsPkg)
+	if err != nil {
+		return nil, err
 	}
 
 	logf("build: compiling app.wasm")
@@ -113,7 +115,7 @@ func Build(opts Options) (*Result, error) {
 	type asset struct {
 		name   string
 		body   []byte
-		minify bool // false: minified upstream
+		minify bool // false: minified already
 	}
 	var assets []asset
 	for _, s := range sheets() {

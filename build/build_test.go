@@ -54,7 +54,7 @@ func testECharts() string {
 	if p := os.Getenv("WAYMARK_ECHARTS"); p != "" {
 		return p
 	}
-	return "testdata/echarts.min.js"
+	return "testdata/echarts"
 }
 
 func TestMain(m *testing.M) {

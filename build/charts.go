@@ -119,8 +119,10 @@ func optionJSON(c validator, dir string) ([]byte, error) {
 	c.Validate()
 	o := c.JSON()
 	// Titles and captions live in the page, as text; the chart repeats
-	// none of them.
+	// none of them. go-echarts always writes an empty toolbox, which
+	// shows nothing and would need a component the bundle leaves out.
 	delete(o, "title")
+	delete(o, "toolbox")
 	b, err := json.Marshal(o)
 	if err != nil {
 		return nil, err

@@ -8,8 +8,8 @@ package widgets_test
 // Debian's Chromium through the DevTools protocol. The suite every kind of
 // widget passes is in kinds_browser_test.go; each widget's own checks are
 // in <widget>_browser_test.go. make test installs Chromium, axe-core and
-// ECharts, passes the browser build tag, and names the two npm packages'
-// files in WAYMARK_AXE and WAYMARK_ECHARTS.
+// ECharts, passes the browser build tag, and names axe-core's file in
+// WAYMARK_AXE and ECharts' package folder in WAYMARK_ECHARTS.
 
 import (
 	"context"

@@ -24,7 +24,7 @@ const (
 // which keeps go-echarts out of the browser app.
 type chartLoader struct {
 	ctx     app.Context
-	src     string // address of echarts.min.js
+	src     string // address of the chart library
 	journey string // address of the journey, where a cell of the map leads
 
 	observer app.Value

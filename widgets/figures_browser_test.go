@@ -97,6 +97,47 @@ func TestFiguresBrowserChartsLoadNearTheViewportOnly(t *testing.T) {
 	}
 }
 
+// Every chart draws each of its values with a decal pattern over its
+// colour, so none relies on colour alone, and says what it shows to a
+// screen reader in the page's language. The chart library is cut to what
+// the charts use (build/echarts.go): a part left out draws nothing, and
+// says nothing either.
+func TestFiguresBrowserChartsDrawEveryValuePatternedAndDescribed(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	for _, u := range s.widgetPages(widgets.FiguresName) {
+		tb := open(t, u, tabOptions{width: 1280, height: 900})
+		waitApp(tb)
+		drawCharts(tb)
+		charts := eval[[]struct {
+			ID                 string
+			Values, Patterned  int
+			Label, Description string
+		}](tb, shownCharts+`.map(box => {
+			const o = echarts.getInstanceByDom(box).getOption();
+			return {
+				ID: box.getAttribute("data-chart"),
+				Values: o.series.reduce((n, s) => n + s.data.length, 0),
+				Patterned: box.querySelectorAll('svg [fill^="url(#"]').length,
+				Label: box.getAttribute("aria-label") || "",
+				Description: [].concat(o.aria)[0].label.description,
+			};
+		})`)
+		if len(charts) != 2 {
+			t.Errorf("%s: %d charts drawn, want the comparison and the rights map", u, len(charts))
+		}
+		for _, c := range charts {
+			if c.Values == 0 || c.Patterned != c.Values {
+				t.Errorf("%s: chart %s draws %d of its %d values with a pattern", u, c.ID, c.Patterned, c.Values)
+			}
+			if c.Label == "" || c.Label != c.Description {
+				t.Errorf("%s: chart %s is described to screen readers as %q, want its description %q", u, c.ID, c.Label, c.Description)
+			}
+		}
+		noConsoleErrors(tb, u)
+	}
+}
+
 // Choosing a cell of the rights map opens that technology in the journey,
 // in a new tab: embedded in an article, opening it in place would replace
 // the figures the reader was looking at.
@@ -108,6 +149,15 @@ func TestFiguresBrowserRightsMapCellOpensTheJourney(t *testing.T) {
 		waitApp(tb)
 		eval[bool](tb, `document.querySelector('.wm-chart[data-chart="rights-map"]').scrollIntoView(); true`)
 		waitFor(tb, "the rights map", `!!document.querySelector('.wm-chart[data-chart="rights-map"][data-drawn] svg')`)
+		// The charts above may still be drawing and push the map down: a
+		// click aimed before it stops lands beside the cell.
+		waitFor(tb, "the rights map to stay put", `(() => {
+			const r = document.querySelector('.wm-chart[data-chart="rights-map"]').getBoundingClientRect();
+			const at = [r.top, r.left, r.width, r.height].join();
+			const still = window.wmMapAt === at;
+			window.wmMapAt = at;
+			return still;
+		})()`)
 		// The first cell of the first technology, through ECharts' own
 		// coordinate system, clicked as a mouse would.
 		xy := eval[[]float64](tb, `(() => {

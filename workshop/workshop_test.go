@@ -71,7 +71,7 @@ func testECharts() string {
 	if p := os.Getenv("WAYMARK_ECHARTS"); p != "" {
 		return p
 	}
-	return filepath.Join("..", "build", "testdata", "echarts.min.js")
+	return filepath.Join("..", "build", "testdata", "echarts")
 }
 
 func TestMain(m *testing.M) {

@@ -2,11 +2,12 @@
 //
 // Usage:
 //
-//	waymark -echarts path/to/echarts.min.js [-out dist] [-origin http://127.0.0.1:8080]
+//	waymark -echarts path/to/node_modules/echarts [-out dist] [-origin http://127.0.0.1:8080]
 //	waymark serve [-dir dist] [-addr 127.0.0.1:8080] [-demo 127.0.0.1:8081]
-//	waymark workshop -echarts path/to/echarts.min.js [-out dist-workshop] [-platforms linux/amd64,windows/amd64]
+//	waymark workshop -echarts path/to/node_modules/echarts [-out dist-workshop] [-platforms linux/amd64,windows/amd64]
 //
-// make build and make run call it with the pinned ECharts; make workshop
+// make build and make run call it with the pinned ECharts npm package,
+// from which the build bundles the parts the charts use; make workshop
 // calls waymark workshop, which builds the site into one binary per
 // platform for a workshop with no Internet (package workshop).
 package main
@@ -41,7 +42,7 @@ func buildSite(args []string) error {
 	fs := flag.NewFlagSet("waymark", flag.ExitOnError)
 	out := fs.String("out", "dist", "folder to write the site into (replaced)")
 	origin := fs.String("origin", "http://127.0.0.1:8080", "origin the widgets are served from, for the embed codes, oEmbed answers and link previews")
-	echarts := fs.String("echarts", "", "path of echarts.min.js (make passes the pinned copy from npm)")
+	echarts := fs.String("echarts", "", "folder of the ECharts npm package (node_modules/echarts), from which the build bundles what the charts use; make passes the pinned one")
 	fs.Parse(args)
 
 	res, err := build.Build(build.Options{Out: *out, Origin: *origin, ECharts: *echarts, Log: os.Stderr})
@@ -97,7 +98,7 @@ func serve(args []string) error {
 func workshopBinaries(args []string) error {
 	fs := flag.NewFlagSet("workshop", flag.ExitOnError)
 	out := fs.String("out", workshop.DefaultOut, "folder to write the binaries into")
-	echarts := fs.String("echarts", "", "path of echarts.min.js (make passes the pinned copy from npm)")
+	echarts := fs.String("echarts", "", "folder of the ECharts npm package (node_modules/echarts), from which the build bundles what the charts use; make passes the pinned one")
 	platforms := fs.String("platforms", "", "comma-separated GOOS/GOARCH pairs to build for (default: every platform of workshop.Platforms)")
 	fs.Parse(args)
 

@@ -1,0 +1,2 @@
+// CommonJS, so any part the build imports is found (and undefined).
+module.exports = {};
