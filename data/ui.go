@@ -28,6 +28,7 @@ type UI struct {
 	Translation     string `json:"translation,omitempty" waymark:"optional,own" doc:"In a translation, the credit line's plain statement that the translation is this project's own and not the publisher's; English, the report's language, has none."`
 	ReadMore        string `json:"readMore" doc:"Button under the first lines of a widget's introduction on a phone, that shows the rest."`
 	ReadLess        string `json:"readLess" doc:"The same button once the whole introduction shows."`
+	SkipToContent   string `json:"skipToContent" doc:"The link that comes first on every widget, shown when a keyboard reaches it, that moves past the title, introduction and the widget's own navigation to what the reader came to read."`
 	Offline         string `json:"offline" doc:"Shown at the end of a widget opened on its own once every widget in its language will open on this device without a network."`
 	PresentTitle    string `json:"presentTitle" waymark:"placeholders=title" doc:"Presentation: the page title of a widget as slides, e.g. \"{title}: slides\"."`
 	PresentLink     string `json:"presentLink" doc:"Journey and figures: the link to their slides, for a room."`

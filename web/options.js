@@ -127,6 +127,26 @@
     }
   }, true);
 
+  // The skip link moves focus to where the content begins as the page
+  // shows it now (the open stage, the first term the filter leaves),
+  // before the app takes over and after. Following its fragment instead
+  // would change the stage or list the fragment names, and the app's
+  // router would take it for one.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.wm-skip");
+    if (!a) {
+      return;
+    }
+    var to = [].filter.call(document.querySelectorAll(".wm-skip-to"), function (el) {
+      return el.getClientRects().length > 0;
+    })[0];
+    if (to) {
+      e.preventDefault();
+      e.stopPropagation();
+      to.focus();
+    }
+  }, true);
+
   // Before the app takes over, the button under a shortened introduction
   // works as the app's will (see introText).
   document.addEventListener("click", function (e) {

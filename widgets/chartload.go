@@ -31,12 +31,24 @@ type chartLoader struct {
 	funcs    []app.Func
 	loading  bool
 	pending  []app.Value
-	charts   []app.Value
+	charts   []drawnChart
+	// scheme is the reader's preference of colour scheme, which a page
+	// on its own follows while the reader reads: a chart drawn in the
+	// light scheme's ink would turn unreadable on the dark page.
+	scheme   app.Value
+	onScheme app.Func
 	// resizer resizes a chart whenever its box changes width: on a window
 	// resize, and also when the page's scrollbar appears or the box's
 	// container changes, which fire no window event and would leave the
 	// chart wider than its box (the page then scrolls sideways on a phone).
 	resizer app.Value
+}
+
+// drawnChart is a chart drawn in box, with the options it was built with,
+// in the light scheme's colours (ChartInk, ChartMark).
+type drawnChart struct {
+	box, chart app.Value
+	options    string
 }
 
 func newChartLoader(ctx app.Context, src, journey string) *chartLoader {
@@ -88,8 +100,11 @@ func (l *chartLoader) stop() {
 	if l.resizer != nil && l.resizer.Truthy() {
 		l.resizer.Call("disconnect")
 	}
+	if l.scheme != nil && l.scheme.Truthy() {
+		l.scheme.Call("removeEventListener", "change", l.onScheme)
+	}
 	for _, c := range l.charts {
-		c.Call("dispose")
+		c.chart.Call("dispose")
 	}
 	l.charts = nil
 	for _, f := range l.funcs {
@@ -128,16 +143,11 @@ func (l *chartLoader) render(box app.Value) {
 	app.Window().Call("fetch", url).
 		Call("then", l.fn(func(this app.Value, args []app.Value) any { return args[0].Call("text") })).
 		Call("then", l.fn(func(this app.Value, args []app.Value) any {
-			style := app.Window().Call("getComputedStyle", box)
-			colours := strings.NewReplacer(
-				ChartInk, pageColour(style, "color", ChartInk),
-				ChartMark, pageColour(style, "accent-color", ChartMark),
-			)
-			options := app.Window().Get("JSON").Call("parse", colours.Replace(args[0].String()))
+			raw := args[0].String()
 			opts := app.Window().Get("Object").New()
 			opts.Set("renderer", "svg")
 			chart := app.Window().Get("echarts").Call("init", box, nil, opts)
-			chart.Call("setOption", options)
+			chart.Call("setOption", inked(box, raw))
 			box.Call("setAttribute", "data-drawn", "true")
 			chart.Call("on", "click", l.fn(func(this app.Value, args []app.Value) any {
 				if id := args[0].Get("data").Get("name"); id.Truthy() && box.Call("getAttribute", "data-chart").String() == "rights-map" {
@@ -145,10 +155,37 @@ func (l *chartLoader) render(box app.Value) {
 				}
 				return nil
 			}))
-			l.charts = append(l.charts, chart)
+			l.charts = append(l.charts, drawnChart{box: box, chart: chart, options: raw})
 			l.observeSize(box)
+			l.followScheme()
 			return nil
 		}))
+}
+
+// inked parses a chart's options with the colours the page shows now.
+func inked(box app.Value, options string) app.Value {
+	style := app.Window().Call("getComputedStyle", box)
+	colours := strings.NewReplacer(
+		ChartInk, pageColour(style, "color", ChartInk),
+		ChartMark, pageColour(style, "accent-color", ChartMark),
+	)
+	return app.Window().Get("JSON").Call("parse", colours.Replace(options))
+}
+
+// followScheme draws every chart again, in the page's new colours, when
+// the reader's system changes scheme (a phone turning dark at dusk).
+func (l *chartLoader) followScheme() {
+	if l.scheme != nil {
+		return
+	}
+	l.scheme = app.Window().Call("matchMedia", "(prefers-color-scheme: dark)")
+	l.onScheme = l.fn(func(app.Value, []app.Value) any {
+		for _, c := range l.charts {
+			c.chart.Call("setOption", inked(c.box, c.options), true)
+		}
+		return nil
+	})
+	l.scheme.Call("addEventListener", "change", l.onScheme)
 }
 
 // observeSize resizes the chart in box whenever box changes size.

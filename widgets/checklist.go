@@ -347,8 +347,10 @@ func (c *Checklist) Render() app.UI {
 	for i, l := range cl.Lists {
 		parts[i] = l.ID
 	}
+	// As in the journey: past the choice of list to the open list.
 	f := frame{name: ChecklistName, interactive: c.Interactive, title: cl.Title,
-		intro: cl.Intro, sources: c.sources(), status: c.status, parts: parts}
+		intro: cl.Intro, sources: c.sources(), status: c.status, parts: parts,
+		skipTo: "wm-h-" + c.List().ID}
 	return f.render(
 		c.renderNav(),
 		app.If(c.shareErr != "", func() app.UI {
@@ -393,7 +395,7 @@ func (c *Checklist) renderList(l data.ChecklistList) app.UI {
 		sec = sec.Hidden(true)
 	}
 	return sec.Body(
-		app.H2().ID("wm-h-"+l.ID).TabIndex(-1).Text(l.Title),
+		app.H2().ID("wm-h-"+l.ID).Class("wm-skip-to").TabIndex(-1).Text(l.Title),
 		app.P().Class("wm-stepof").Text(l.Audience),
 		app.P().Body(c.prose(l.ID, l.Intro)...),
 		app.If(c.Interactive && open, func() app.UI { return c.renderProgress() }),

@@ -128,16 +128,19 @@ func readHeights(tb *tab, frame string, agree bool) heights {
 }
 
 // checkEmbedding loads the demo article that embeds one kind of widget
-// alone, at three widths, and checks that its iframe always fits its
-// content: after load, after each of the steps, and after hostile
-// messages, which must change nothing; at a phone's width and a
-// desktop's, what a reader does there too.
-func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
+// alone with the loader code, at three widths, and checks that its iframe
+// always fits its content: after load, after each of the kind's embedded
+// steps, and after hostile messages, which must change nothing; at a
+// phone's width and a desktop's, what a reader does there too, where the
+// reader's system prefers dark and the code asks for no theme: the
+// widget is light.
+func checkEmbedding(t *testing.T, s *site, kc kindCheck) {
+	kind, steps := kc.name, kc.embedded
 	frame := s.url(kind, s.en())
 	t.Helper()
 	for _, width := range []int64{360, 1280} {
 		where := fmt.Sprintf("%s embedded with the loader at %d px", kind, width)
-		tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 740})
+		tb := open(t, s.demo+"/"+kind+".html", tabOptions{width: width, height: 740, dark: true})
 		eval[bool](tb, `document.querySelector(`+frameSel(frame)+`).scrollIntoView(); true`)
 		frameWaitApp(tb, frame)
 		check := func(after string) {
@@ -147,6 +150,8 @@ func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 			}
 		}
 		check("after load")
+		v := view{tb: tb, frame: frame, where: where, code: byLoader}
+		checkArrival(v, kc, width)
 		for _, st := range steps {
 			if st.scrollTo != "" {
 				top := frameEval[float64](tb, frame, `document.querySelector('`+st.scrollTo+`').getBoundingClientRect().top + scrollY`)
@@ -159,10 +164,7 @@ func checkEmbedding(t *testing.T, s *site, kind string, steps []embedStep) {
 			check("after " + st.what)
 		}
 		// What a reader does there (reader_browser_test.go).
-		v := view{tb: tb, frame: frame, where: where}
-		checkMarker(v, kind, width)
-		noSidewaysScroll(v)
-		checkEverythingOpen(v)
+		checkReading(v, kc, width, false)
 		if width == 360 {
 			hostileMessages(t, tb, s, frame, where)
 		}

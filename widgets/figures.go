@@ -150,11 +150,16 @@ func (f *Figures) Render() app.UI {
 	fc := f.Content.Figures
 	fr := frame{name: FiguresName, interactive: f.Interactive, title: fc.Title,
 		intro: fc.Intro, sources: f.sources()}
+	if len(fc.Figures) > 0 {
+		fr.skipTo = "fig-" + fc.Figures[0].ID
+	}
 	main := fr.render(
 		app.Ul().Class("wm-figure-list").Body(
 			app.Range(fc.Figures).Slice(func(i int) app.UI {
 				fig := fc.Figures[i]
-				return app.Li().Class("wm-figure").ID("fig-"+fig.ID).Body(
+				// Each a figure a reader reads on its own: the skip link
+				// lands on the first.
+				return app.Li().Class("wm-figure wm-skip-to").ID("fig-"+fig.ID).TabIndex(-1).Body(
 					app.P().Class("wm-figure-value").Body(
 						app.Span().Class("wm-number").Text(figureValue(f.Content.UI, fig)),
 						app.Text(" "),

@@ -23,6 +23,8 @@ import (
 func init() {
 	kindChecks[widgets.FiguresName] = kindCheck{
 		firstScreen: []string{".wm-figure"},
+		content:     ".wm-figure",
+		themed:      chartsTakeTheInk,
 		readable:    figuresReadable,
 		embedded: []embedStep{
 			// The host page scrolls to the rights map, as a reader would:
@@ -54,6 +56,33 @@ func drawCharts(tb *tab) {
 		waitFor(tb, fmt.Sprintf("chart %d of %d to be drawn", i, n), fmt.Sprintf(chartsDrawn+` >= %d`, i))
 	}
 	eval[bool](tb, `window.scrollTo(0, 0); true`)
+}
+
+// chartsTakeTheInk draws every chart the widget shows, the reader
+// scrolling past each, and checks their text is drawn in the page's ink,
+// light or dark, embedded or on its own: not in the light scheme's.
+func chartsTakeTheInk(v view) {
+	t := v.tb.t
+	t.Helper()
+	ids := veval[[]string](v, shownCharts+`.map(e => e.dataset.chart)`)
+	if len(ids) == 0 {
+		t.Fatalf("%s: the widget shows no chart", v.where)
+	}
+	for i, id := range ids {
+		v.bringTo(`.wm-chart[data-chart="`+id+`"]`, 0.5)
+		v.wait(fmt.Sprintf("chart %d of %d to be drawn", i+1, len(ids)), `!!document.querySelector('.wm-chart[data-chart="`+id+`"][data-drawn]')`)
+	}
+	v.settle()
+	ink := veval[string](v, `getComputedStyle(document.querySelector(".wm-chart")).color`)
+	fills := veval[[]string](v, `[...new Set([...document.querySelectorAll(".wm-chart svg text")].map(e => getComputedStyle(e).fill))]`)
+	if len(fills) == 0 {
+		t.Errorf("%s: the charts have no text", v.where)
+	}
+	for _, f := range fills {
+		if f != ink && !strings.HasPrefix(f, "rgba(") && f != "none" {
+			t.Errorf("%s: chart text drawn in %s; the page's ink is %s", v.where, f, ink)
+		}
+	}
 }
 
 // echartsRequests counts the requests for the chart library so far.

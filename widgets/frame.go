@@ -7,9 +7,10 @@ import (
 )
 
 // frame is what every widget is made of around its own body: a main
-// landmark named by its heading, a header with the heading and the
-// introduction, then the body, the way to the full list of sources, the
-// credit line, the widget in its other languages and a polite live region for what the widget says when
+// landmark named by its heading, a link that skips to the widget's
+// content, a header with the heading and the introduction, then the body,
+// the way to the full list of sources, the credit line, the widget in its
+// other languages and a polite live region for what the widget says when
 // something changes. Readers and screen readers find the same landmarks
 // in every widget.
 type frame struct {
@@ -20,6 +21,11 @@ type frame struct {
 	introClaim  string // the claim whose markers follow the introduction, if any
 	sources     *sourceList
 	status      string // what the live region says
+	// skipTo is the id of where the skip link goes without scripts: the
+	// first element marked wm-skip-to, where the reader's content begins.
+	// With scripts, web/options.js moves focus to the first such element
+	// the page shows (the open stage, the first term the filter leaves).
+	skipTo string
 
 	// parts are the ids of the parts a fragment opens (stages, lists).
 	// On the prerendered page each is an empty element at the top of the
@@ -36,7 +42,11 @@ func (f frame) render(body ...app.UI) app.HTMLMain {
 	if f.interactive {
 		cls += " wm-app"
 	}
-	parts := make([]app.UI, 0, len(body)+len(f.parts)+6)
+	parts := make([]app.UI, 0, len(body)+len(f.parts)+7)
+	// First of all, so the first Tab reaches it: a keyboard reader goes
+	// past the title, the introduction's controls and the widget's own
+	// navigation in one key, embedded as on its own.
+	parts = append(parts, app.A().Class("wm-skip").Href("#"+f.skipTo).Text(f.sources.c.UI.SkipToContent))
 	if !f.interactive {
 		for _, id := range f.parts {
 			parts = append(parts, app.Span().Class("wm-anchor").ID(id))

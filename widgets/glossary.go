@@ -156,8 +156,15 @@ func (g *Glossary) Render() app.UI {
 	ui := g.Content.UI
 	shown := g.Shown()
 	terms := g.ordered()
+	// The skip link goes past the filter and the letter index, a row of
+	// links, to the first term the filter leaves, or to the note that it
+	// left none.
+	skipTo := "wm-no-terms"
+	if len(shown) > 0 {
+		skipTo = g.anchor("term-" + shown[0])
+	}
 	f := frame{name: GlossaryName, interactive: g.Interactive, title: gl.Title,
-		intro: gl.Intro, introClaim: "glossary", sources: g.sources(), status: g.status(len(shown))}
+		intro: gl.Intro, introClaim: "glossary", sources: g.sources(), status: g.status(len(shown)), skipTo: skipTo}
 	return f.render(
 		app.If(g.Interactive, func() app.UI {
 			return app.Div().Class("wm-find").Body(
@@ -174,7 +181,7 @@ func (g *Glossary) Render() app.UI {
 			app.Range(terms).Slice(func(i int) app.UI { return g.renderTerm(terms[i]) }),
 		),
 		app.If(g.Interactive && len(shown) == 0, func() app.UI {
-			return app.P().Class("wm-notice").Text(ui.NoTerms)
+			return app.P().ID("wm-no-terms").Class("wm-notice wm-skip-to").TabIndex(-1).Text(ui.NoTerms)
 		}),
 	)
 }
@@ -216,7 +223,7 @@ func (g *Glossary) renderLetters(shown []string) app.UI {
 }
 
 func (g *Glossary) renderTerm(t data.Term) app.UI {
-	art := app.Article().ID(g.anchor("term-"+t.ID)).Class("wm-entry").TabIndex(-1).Aria("labelledby", "wm-h-"+t.ID)
+	art := app.Article().ID(g.anchor("term-"+t.ID)).Class("wm-entry wm-skip-to").TabIndex(-1).Aria("labelledby", "wm-h-"+t.ID)
 	if g.Interactive && !g.Matches(t) {
 		art = art.Hidden(true)
 	}

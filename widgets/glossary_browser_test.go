@@ -23,7 +23,9 @@ import (
 func init() {
 	kindChecks[widgets.GlossaryName] = kindCheck{
 		firstScreen: []string{".wm-letters", ".wm-entry h2"},
-		readable:    glossaryReadable,
+		// Past the filter and the letter index: the first term.
+		content:  ".wm-entry",
+		readable: glossaryReadable,
 		embedded: []embedStep{
 			{what: "filtering", do: `(() => { const i = document.getElementById("wm-filter-terms"); i.value = "border"; i.dispatchEvent(new Event("input")); })()`, until: `document.querySelectorAll(".wm-entry:not([hidden])").length < 5`},
 		},

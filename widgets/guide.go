@@ -105,7 +105,7 @@ func sessionClock(minutes int) string { return fmt.Sprintf("%d:%02d", minutes/60
 func (g *Guide) Render() app.UI {
 	gd := g.Content.Guide
 	f := frame{name: GuideName, interactive: g.Interactive, title: gd.Title,
-		intro: gd.Intro, introClaim: "guide", sources: g.sources()}
+		intro: gd.Intro, introClaim: "guide", sources: g.sources(), skipTo: guideStart}
 	return f.render(
 		g.section("aims", g.Content.UI.GuideAims, g.renderLines("wm-guide-aims", gd.Aims)),
 		g.section("timing", g.Content.UI.GuideTiming, g.renderTiming()),
@@ -127,12 +127,20 @@ func (g *Guide) Render() app.UI {
 	)
 }
 
+// guideStart is the heading of the guide's first part, where its skip
+// link lands.
+const guideStart = "wm-guide-aims-h"
+
 // section is one part of the guide under its heading, which names it for
 // screen readers' lists of regions.
 func (g *Guide) section(id, heading string, body ...app.UI) app.UI {
 	h := "wm-guide-" + id + "-h"
+	h2 := app.H2().ID(h)
+	if h == guideStart {
+		h2 = h2.Class("wm-skip-to").TabIndex(-1)
+	}
 	return app.Section().Class("wm-guide-part wm-guide-part-"+id).Aria("labelledby", h).Body(
-		append([]app.UI{app.H2().ID(h).Body(latinRuns(g.Content.UI.Dir, heading)...)}, body...)...,
+		append([]app.UI{h2.Body(latinRuns(g.Content.UI.Dir, heading)...)}, body...)...,
 	)
 }
 

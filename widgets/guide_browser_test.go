@@ -18,6 +18,7 @@ import (
 func init() {
 	kindChecks[widgets.GuideName] = kindCheck{
 		firstScreen: []string{".wm-guide-aims li", ".wm-guide-part-timing h2"},
+		content:     "#wm-guide-aims-h",
 		readable:    guideReadable,
 		embedded: []embedStep{
 			// Nothing in the guide changes its height; the host page

@@ -204,8 +204,13 @@ func (j *Journey) Render() app.UI {
 	for i, st := range stages {
 		parts[i] = st.ID
 	}
+	// The skip link goes past the route and the filter to the open stage:
+	// on a desktop the header holds no control, so a skip to the route
+	// would skip nothing, and the route is two Tabs from the top for a
+	// reader who wants it.
 	f := frame{name: JourneyName, interactive: j.Interactive, title: j.Content.Journey.Title,
-		intro: j.Content.Journey.Intro, sources: j.sources(), status: j.announce, parts: parts}
+		intro: j.Content.Journey.Intro, sources: j.sources(), status: j.announce, parts: parts,
+		skipTo: "wm-h-" + j.Stage()}
 	return f.render(
 		j.renderNav(),
 		j.renderFilter(),
@@ -372,7 +377,7 @@ func (j *Journey) renderStage(i int) app.UI {
 	}
 	return sec.Body(
 		app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),
-		app.H2().ID("wm-h-"+s.ID).TabIndex(-1).Text(s.Title),
+		app.H2().ID("wm-h-"+s.ID).Class("wm-skip-to").TabIndex(-1).Text(s.Title),
 		app.P().Class("wm-stage-intro").Body(j.prose(s.ID, s.Intro)...),
 		app.Ul().Class("wm-techs").Body(
 			app.Range(s.Technologies).Slice(func(k int) app.UI {

@@ -23,7 +23,13 @@ import (
 func init() {
 	kindChecks[widgets.JourneyName] = kindCheck{
 		firstScreen: []string{".wm-route", ".wm-open .wm-tech h3"},
-		readable:    journeyReadable,
+		// In an article's column on a phone the first technology's name
+		// falls some 70 px below the first screen; the route and the
+		// stage it opens on are there.
+		firstScreenEmbedded: []string{".wm-route", ".wm-open h2"},
+		// Past the route and the filter: the open stage.
+		content:  ".wm-open h2",
+		readable: journeyReadable,
 		embedded: []embedStep{
 			{what: "opening a technology's details", do: `document.querySelector(".wm-open .wm-more summary").click()`, until: `!!document.querySelector(".wm-open details.wm-more[open]")`},
 			{what: "changing stage", do: `document.getElementById("wm-tab-after").click()`, until: `document.querySelector(".wm-open").id === "wm-a-after"`},
@@ -174,6 +180,13 @@ func TestJourneyBrowserKeyboard(t *testing.T) {
 		}
 		pressAndCheck(tb, u, kb.Tab, true)
 		pressAndCheck(tb, u, kb.Escape, false)
+
+		// Back at the top, the skip link goes to the stage now open,
+		// not to the first.
+		eval[bool](tb, `document.querySelector("a.wm-skip").focus(); true`)
+		if f = pressAndCheck(tb, u, kb.Enter, false); f.Where != "wm-h-at" {
+			t.Errorf("%s: keyboard: with the at stage open, the skip link moved focus to %s, want its heading", u, f.HTML)
+		}
 		noConsoleErrors(tb, u)
 	}
 }

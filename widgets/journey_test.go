@@ -154,8 +154,13 @@ func TestJourneyMountsInTestEngine(t *testing.T) {
 	c := fixture(t)
 	j := &Journey{Content: c, Interactive: true}
 	mount(t, j)
-	if err := app.Match(app.H1().ID("wm-title").Text(c.Journey.Title), j, 0, 0, 0); err != nil {
-		t.Errorf("mounted journey does not start with its title: %v", err)
+	// Before the title, the link a keyboard reaches first, to the open
+	// stage.
+	if err := app.Match(app.A().Class("wm-skip").Href("#wm-h-before").Text(c.UI.SkipToContent), j, 0, 0); err != nil {
+		t.Errorf("mounted journey does not start with its skip link to the open stage: %v", err)
+	}
+	if err := app.Match(app.H1().ID("wm-title").Text(c.Journey.Title), j, 0, 1, 0); err != nil {
+		t.Errorf("mounted journey does not start with its title, after the skip link: %v", err)
 	}
 	if got := j.Stage(); got != "before" {
 		t.Errorf("first stage open = %q, want before", got)

@@ -38,6 +38,20 @@ type kindCheck struct {
 	// firstScreen select what a phone's first screen must show, in the
 	// app, for a reader to begin.
 	firstScreen []string
+	// firstScreenEmbedded, if set, is firstScreen for the widget embedded
+	// in an article, whose column is narrower than the phone by its
+	// margins and scrollbar, so that every line above wraps sooner.
+	firstScreenEmbedded []string
+	// content selects where the skip link takes the reader: the first of
+	// them the page shows.
+	content string
+	// themed, if set, checks that what the kind draws itself (the
+	// figures' charts) takes the colours the page shows.
+	themed func(v view)
+	// copy, if set, copies what the kind's copy control copies, as a
+	// reader would, and checks it copied or showed the text to copy by
+	// hand, as the page lets it.
+	copy func(v view, c clipboard)
 
 	name string // the kind's, filled in by the suite
 }
@@ -48,6 +62,15 @@ type kindCheck struct {
 type embedStep struct {
 	what, scrollTo, do, until string
 }
+
+// clipboard is what the page a copy runs in lets it do.
+type clipboard int
+
+const (
+	mayCopy    clipboard = iota // the browser decides: the copy works or shows its text
+	mustCopy                    // the embed code grants the clipboard: the copy works
+	cannotCopy                  // the code does not grant it, or the browser refuses
+)
 
 // kindChecks holds every kind's entry, which its own <kind>_browser_test.go
 // registers; a kind without one fails the suite.
@@ -69,6 +92,9 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 			if len(kc.firstScreen) == 0 {
 				t.Fatalf("kind %s registers nothing its first screen must show (firstScreen in widgets/%s_browser_test.go)", k.Name, k.Name)
 			}
+			if kc.content == "" {
+				t.Fatalf("kind %s registers no place its skip link goes to (content in widgets/%s_browser_test.go)", k.Name, k.Name)
+			}
 			for _, u := range s.widgetPages(k.Name) {
 				t.Run("without the app", func(t *testing.T) { checkWithoutApp(t, u, kc) })
 				// A desktop, in English and mirrored: a right-to-left page
@@ -81,13 +107,24 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 					tb := open(t, u, tabOptions{width: 360, height: 740})
 					waitApp(tb)
 					english := s.contentOf(u).UI.Lang == data.Base
+					v := view{tb: tb, where: u + " at 360 px"}
+					// Mirrored in Arabic, the skip link starts from the
+					// other side.
+					checkSkipLink(v, kc, 360)
 					if english {
 						// What a reader does on a phone, before anything
 						// is open (reader_browser_test.go).
-						v := view{tb: tb, where: u + " at 360 px"}
 						checkFirstScreen(v, kc)
 						noSidewaysScroll(v)
+						targetsIn(v)
+						// Opened where the reader's system prefers
+						// light; the schemes are switched at 320 px.
+						checkTheme(v, kc, false)
 						checkMarker(v, kc.name, 360)
+						if kc.copy != nil {
+							kc.copy(v, mayCopy)
+							viewShot(tb, "copy-"+kc.name+"-360-alone")
+						}
 					}
 					if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(320, 740)); err != nil {
 						t.Fatal(err)
@@ -96,7 +133,7 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 					if kc.live != nil {
 						kc.live(tb)
 					}
-					checkScreenshots(tb, s, u, func(scheme string) {
+					checkScreenshots(tb, s, u, kc, func(scheme string) {
 						switch {
 						case scheme == "dark":
 							checkAxe(tb, u+" at 320 px, dark") // contrast in the other scheme, on a phone
@@ -121,8 +158,8 @@ func TestEveryKindInTheBrowser(t *testing.T) {
 					})
 				}
 			}
-			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, k.Name, kc.embedded) })
-			t.Run("reader", func(t *testing.T) { checkReader(t, s, k.Name) })
+			t.Run("embedded", func(t *testing.T) { checkEmbedding(t, s, kc) })
+			t.Run("reader", func(t *testing.T) { checkReader(t, s, kc) })
 		})
 	}
 }
@@ -150,6 +187,7 @@ func checkWithoutApp(t *testing.T, u string, kc kindCheck) {
 	}
 	checkAxe(blocked, where)
 	checkRightToLeft(blocked, where)
+	checkSkipLink(view{tb: blocked, where: where}, kc, 1280)
 	kc.readable(blocked, where)
 
 	off := open(t, u, tabOptions{noScript: true})
@@ -160,6 +198,7 @@ func checkWithoutApp(t *testing.T, u string, kc kindCheck) {
 	if eval[bool](off, `typeof goappNav !== "undefined" || !!document.querySelector(".wm-app")`) {
 		t.Fatalf("%s: scripts were not off", where)
 	}
+	checkSkipLink(view{tb: off, where: where}, kc, 1280)
 	kc.readable(off, where)
 }
 
@@ -172,24 +211,32 @@ func checkApp(t *testing.T, s *site, u string, kc kindCheck) {
 	waitApp(tb)
 	settle(tb)
 	keptNothing(tb, s, u+" before the reader acted")
+	// What a reader does on a desktop (reader_browser_test.go), the skip
+	// link first, as a keyboard meets it.
+	v := view{tb: tb, where: u + " at 1280 px"}
+	checkSkipLink(v, kc, 1280)
 	if kc.live != nil {
 		kc.live(tb)
 	}
 	checkAxe(tb, u+" (app)")
 	checkRightToLeft(tb, u+" (app)")
-	checkScreenshots(tb, s, u, nil)
-	// What a reader does on a desktop (reader_browser_test.go).
-	v := view{tb: tb, where: u + " at 1280 px"}
+	checkScreenshots(tb, s, u, kc, nil)
 	checkTargets(tb, v.where)
 	checkMarker(v, kc.name, 1280)
+	if kc.copy != nil {
+		kc.copy(v, mayCopy)
+		viewShot(tb, "copy-"+kc.name+"-1280-alone")
+	}
 	onlyFrom(t, u, tb.Requests(), s.origin)
 	noConsoleErrors(tb, u)
 }
 
 // checkScreenshots takes the review screenshots of a page as it stands,
-// in the light and the dark scheme: neither may scroll sideways or hide
-// the widget's heading. also, if set, runs in each scheme.
-func checkScreenshots(tb *tab, s *site, u string, also func(scheme string)) {
+// in the light and the dark scheme the reader's system prefers: the
+// widget on its own shows each, with what it draws (checkTheme), and
+// neither may scroll sideways or hide the widget's heading. also, if set,
+// runs in each scheme.
+func checkScreenshots(tb *tab, s *site, u string, kc kindCheck, also func(scheme string)) {
 	tb.t.Helper()
 	t := tb.t
 	name := strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, s.origin), "/", "-"), "-")
@@ -209,6 +256,8 @@ func checkScreenshots(tb *tab, s *site, u string, also func(scheme string)) {
 		if !eval[bool](tb, `(() => { const r = document.getElementById("wm-title").getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; })()`) {
 			t.Errorf("%s: the widget's heading is not in view at the top", where)
 		}
+		checkTheme(view{tb: tb, where: where}, kc, scheme == "dark")
+		eval[bool](tb, `window.scrollTo(0, 0); true`)
 		if also != nil {
 			also(scheme)
 		}
@@ -228,9 +277,11 @@ const widest = `[...document.querySelectorAll("body *")].filter(e => {
 // smallTargets lists the controls a finger can miss (WCAG 2.2 2.5.8):
 // smaller than 24 by 24 px, unless they are links inside a sentence, or
 // spaced so that a 24 px circle centred on each touches no other target.
+// What a closed disclosure holds is no target: Chrome keeps the boxes it
+// had when it was last open, which checkVisibility knows to be skipped.
 const smallTargets = `(() => {
 	const targets = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")]
-		.filter(e => !e.closest("[hidden]") && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden");
+		.filter(e => !e.closest("[hidden]") && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden" && e.checkVisibility());
 	const rect = e => e.getBoundingClientRect();
 	const inSentence = e => {
 		if (e.tagName !== "A" || getComputedStyle(e).display !== "inline") return false;

@@ -260,6 +260,9 @@ func (q *Quiz) Render() app.UI {
 	qz := q.Content.Quiz
 	f := frame{name: QuizName, interactive: q.Interactive, title: qz.Title,
 		intro: qz.Intro, introClaim: "quiz", sources: q.sources(), status: q.status}
+	if len(qz.Questions) > 0 {
+		f.skipTo = q.anchor(claimOf(qz.Questions[0].ID))
+	}
 	return f.render(
 		app.Ol().Class("wm-questions").Body(
 			app.Range(qz.Questions).Slice(func(i int) app.UI { return q.renderQuestion(i, &qz.Questions[i]) }),
@@ -299,7 +302,7 @@ func (q *Quiz) renderQuestion(i int, qu *data.QuizQuestion) app.UI {
 		}
 		options[k] = app.Label().Class(cls).For(id).Body(in, app.Span().Body(latinRuns(dir, o.Text)...))
 	}
-	li := app.Li().ID(q.anchor(claimOf(qu.ID))).Class("wm-question").TabIndex(-1)
+	li := app.Li().ID(q.anchor(claimOf(qu.ID))).Class("wm-question wm-skip-to").TabIndex(-1)
 	if answered != "" {
 		li = li.Class("wm-answered")
 	}

@@ -22,6 +22,7 @@ import (
 func init() {
 	kindChecks[widgets.QuizName] = kindCheck{
 		firstScreen: []string{".wm-question .wm-question-text", ".wm-question .wm-option"},
+		content:     ".wm-question",
 		readable:    quizReadable,
 		embedded: []embedStep{
 			// go-app handles the two clicks in the order they came.

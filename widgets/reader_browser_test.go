@@ -2,13 +2,16 @@
 
 package widgets_test
 
-// What a reader does with every kind of widget, checked the three ways a
-// reader meets it (on its own, embedded with the loader, embedded as a
-// plain iframe) at a phone's width and a desktop's: a citation marker
-// followed by touch and by keyboard shows its sources where the reader is
-// looking; every control is a target a finger can hit; the page does not
-// scroll sideways; and, embedded with everything open, the widget stays
-// within the height the loader will grow it to.
+// What a reader does with every kind of widget, checked the ways a reader
+// meets it (on its own; embedded with the loader code, the div code or a
+// plain iframe) at a phone's width and a desktop's: the first Tab reaches
+// a skip link that shows and moves focus to where the content begins; on
+// a phone the first screen holds what a reader needs to begin; a citation
+// marker followed by touch and by keyboard shows its sources where the
+// reader is looking; every control is a target a finger can hit; the page
+// does not scroll sideways; the colours follow the rules; a copy works or
+// shows its text to copy by hand; and, embedded with everything open, the
+// widget stays within the height the loader will grow it to.
 
 import (
 	"fmt"
@@ -26,23 +29,38 @@ import (
 const heightCap = 30000
 
 // view is a widget as a reader sees it: a page on its own (frame "") or
-// the iframe of a host page, whose address starts with frame.
+// the iframe of a host page, whose address starts with frame, pasted there
+// with the code code names (loader, div, iframe).
 type view struct {
 	tb    *tab
 	frame string
 	where string
+	code  string
 }
+
+// The codes an article embeds a widget with (widgets.Codes).
+const (
+	byLoader = "loader" // the iframe and the loader script: the demo articles
+	byDiv    = "div"    // a div and the loader script, which makes the iframe
+	byIFrame = "iframe" // the plain iframe, no script
+)
 
 // way names how the reader meets the widget, for screenshots.
 func (v view) way() string {
 	switch {
 	case v.frame == "":
 		return "alone"
+	case v.code != "":
+		return v.code
 	case strings.Contains(v.where, "loader"):
-		return "loader"
+		return byLoader
 	}
-	return "iframe"
+	return byIFrame
 }
+
+// grown says whether the loader fits the frame to the widget (the loader
+// and div codes); a plain iframe keeps the height its code gives it.
+func (v view) grown() bool { return v.code == byLoader || v.code == byDiv }
 
 // eval runs JavaScript in the widget's document.
 func veval[T any](v view, js string) T {
@@ -129,43 +147,207 @@ func plainIframe(t *testing.T, s *site, kind string, width int64, edits ...func(
 		}
 		code = changed
 	}
-	tb := open(t, s.hostPage(t, code, ""), tabOptions{width: width, height: 740})
+	return embedIn(t, s, kind, code, tabOptions{width: width, height: 740})
+}
+
+// embedIn opens an article with code pasted in it and waits until the app
+// has taken over the widget of the kind there.
+func embedIn(t *testing.T, s *site, kind, code string, o tabOptions) *tab {
+	t.Helper()
+	tb := open(t, s.hostPage(t, code, ""), o)
 	u := s.url(kind, s.en())
+	// The div code's iframe is the loader's to make.
+	waitFrame(tb, u)
 	eval[bool](tb, `document.querySelector(`+frameSel(u)+`).scrollIntoView(); true`)
 	frameWaitApp(tb, u)
 	return tb
 }
 
-// checkReader runs the reader's checks on a kind of widget embedded as a
-// plain iframe at a phone's width and a desktop's; on its own, the suite's
-// app tabs run them (checkApp, and the 320 px phone in
-// TestEveryKindInTheBrowser).
-func checkReader(t *testing.T, s *site, kind string) {
-	u := s.url(kind, s.en())
+// checkReader runs the reader's checks on a kind of widget embedded with
+// the div code and as a plain iframe, at a phone's width and a desktop's,
+// where the reader's system prefers dark: each code as it comes at 360 px,
+// which must show the widget light, and each asking for dark at 1280 px.
+// The loader code's are in checkEmbedding; on its own, the suite's app
+// tabs run them (checkApp, and the phone in TestEveryKindInTheBrowser).
+func checkReader(t *testing.T, s *site, kc kindCheck) {
+	k := widgets.KindNamed(kc.name)
+	u := s.url(kc.name, s.en())
 	for _, width := range []int64{360, 1280} {
-		v := view{tb: plainIframe(t, s, kind, width), frame: u, where: fmt.Sprintf("%s embedded as a plain iframe at %d px", kind, width)}
-		noSidewaysScroll(v)
-		checkMarker(v, kind, width)
-		noConsoleErrors(v.tb, v.where)
+		dark := width == 1280
+		var chosen map[string]string
+		asked := ""
+		if dark {
+			chosen, asked = map[string]string{"theme": "dark"}, ", asking for dark"
+		}
+		codes := widgets.EmbedCodes(s.origin, k, s.en(), chosen, k.Fit)
+		for _, c := range []struct{ way, code, name string }{
+			{byDiv, codes.Div, "the div code"},
+			{byIFrame, codes.IFrame, "a plain iframe"},
+		} {
+			if dark && !strings.Contains(c.code, "dark") {
+				t.Fatalf("%s of %s asks for no dark theme: %s", c.name, kc.name, c.code)
+			}
+			tb := embedIn(t, s, kc.name, c.code, tabOptions{width: width, height: 740, dark: true})
+			v := view{tb: tb, frame: u, code: c.way, where: fmt.Sprintf("%s embedded with %s at %d px%s", kc.name, c.name, width, asked)}
+			checkArrival(v, kc, width)
+			checkReading(v, kc, width, dark)
+			noConsoleErrors(v.tb, v.where)
+		}
 	}
+}
+
+// checkArrival is what a reader meets first in an embedded widget, as it
+// loaded: the skip link, and on a phone the first screen.
+func checkArrival(v view, kc kindCheck, width int64) {
+	v.tb.t.Helper()
+	checkSkipLink(v, kc, width)
+	if width < 720 {
+		checkFirstScreen(v, kc)
+	}
+}
+
+// checkReading is what a reader does in an embedded widget, after
+// checkArrival: the width, the targets, the colours (dark says which the
+// widget must show), a citation marker, a copy, and, where the loader
+// fits the frame to the widget, everything open.
+func checkReading(v view, kc kindCheck, width int64, dark bool) {
+	v.tb.t.Helper()
+	noSidewaysScroll(v)
+	targetsIn(v)
+	checkTheme(v, kc, dark)
+	checkMarker(v, kc.name, width)
+	if kc.copy != nil {
+		kc.copy(v, mustCopy)
+		viewShot(v.tb, fmt.Sprintf("copy-%s-%d-%s", kc.name, width, v.way()))
+	}
+	if v.grown() {
+		checkEverythingOpen(v)
+		viewShot(v.tb, fmt.Sprintf("open-%s-%d-%s", kc.name, width, v.way()))
+	}
+}
+
+// checkTheme: the widget shows dark colours if dark, light ones if not,
+// and what else the kind draws takes them too (kindCheck.themed).
+func checkTheme(v view, kc kindCheck, dark bool) {
+	v.tb.t.Helper()
+	if got := veval[bool](v, pageIsDark); got != dark {
+		v.tb.t.Errorf("%s: the widget shows %s colours, want %s", v.where, scheme(got), scheme(dark))
+	}
+	if kc.themed != nil {
+		kc.themed(v)
+	}
+}
+
+// scheme names a colour scheme.
+func scheme(dark bool) string {
+	if dark {
+		return "dark"
+	}
+	return "light"
+}
+
+// firstShown is a JavaScript expression for the first element sel selects
+// that the page shows.
+func firstShown(sel string) string {
+	return `[...document.querySelectorAll('` + sel + `')].find(e => e.getClientRects().length > 0)`
+}
+
+// checkSkipLink: from the top of the reader's page, the first Tab reaches
+// the widget's skip link, which shows on the screen, uncovered; Enter
+// moves focus to where the kind's content begins (kindCheck.content), in
+// view and visibly focused. Without scripts the link is a plain link to
+// it, which moves where the next Tab starts from rather than focus
+// itself: that next Tab must land inside the content or after it.
+func checkSkipLink(v view, kc kindCheck, width int64) {
+	t := v.tb.t
+	t.Helper()
+	// Pages with scripts off run no animation frames to settle on.
+	scripts := veval[bool](v, `document.documentElement.hasAttribute("data-js")`)
+	settle := func() {
+		if scripts {
+			v.settle()
+		}
+	}
+	eval[bool](v.tb, `window.scrollTo(0, 0); true`)
+	if v.frame != "" {
+		// The reader starts from the top of the article, whatever the
+		// widget's own steps focused in it before.
+		eval[bool](v.tb, `(() => { const top = document.createElement("span"); top.id = "check-top"; top.tabIndex = -1; document.body.prepend(top); top.focus(); return true; })()`)
+	}
+	press(v.tb, kb.Tab, false)
+	if v.frame != "" {
+		eval[bool](v.tb, `document.getElementById("check-top").remove(); true`)
+	}
+	v.wait("the first Tab to reach the skip link", `document.hasFocus() && !!document.activeElement && document.activeElement.matches("a.wm-skip")`)
+	settle()
+	r, screen := v.rectOf("a.wm-skip"), v.onScreen()
+	if r.Right-r.Left < 24 || r.Bottom-r.Top < 24 || r.Top < screen.Top-1 || r.Bottom > screen.Bottom+1 || r.Left < screen.Left-1 || r.Right > screen.Right+1 {
+		t.Errorf("%s: the focused skip link shows at %.0f,%.0f to %.0f,%.0f, not whole on the screen (%.0f,%.0f to %.0f,%.0f)", v.where, r.Left, r.Top, r.Right, r.Bottom, screen.Left, screen.Top, screen.Right, screen.Bottom)
+	}
+	if !veval[bool](v, `(() => { const a = document.activeElement, r = a.getBoundingClientRect(); const e = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2); return !!e && a.contains(e) && a.matches(":focus-visible"); })()`) {
+		t.Errorf("%s: the focused skip link is covered, or shows no focus", v.where)
+	}
+	if got, want := veval[string](v, `document.activeElement.textContent`), served(t).contentOf(veval[string](v, `location.href`)).UI.SkipToContent; got != want {
+		t.Errorf("%s: the skip link reads %q, want %q", v.where, got, want)
+	}
+	state := veval[string](v, `document.documentElement.lang + (!document.documentElement.hasAttribute("data-js") ? "-no-js" : document.querySelector(".wm-app") ? "" : "-no-app")`)
+	viewShot(v.tb, fmt.Sprintf("skip-%s-%s-%d-%s", kc.name, state, width, v.way()))
+
+	press(v.tb, kb.Enter, false)
+	target := firstShown(kc.content)
+	if !veval[bool](v, `!!`+target) {
+		t.Fatalf("%s: the page shows no %s for the skip link to reach", v.where, kc.content)
+	}
+	veval[bool](v, `(`+target+`).dataset.check = "skipped"; true`)
+	if scripts {
+		v.wait("Enter on the skip link to move focus to "+kc.content, `document.activeElement === document.querySelector("[data-check=skipped]")`)
+		settle()
+		if !veval[bool](v, `document.activeElement.matches(":focus-visible")`) {
+			t.Errorf("%s: after the skip link, %s has focus but shows none", v.where, kc.content)
+		}
+	} else {
+		v.wait("Enter on the skip link to follow it", `location.hash === document.querySelector("a.wm-skip").hash`)
+		if !veval[bool](v, `document.activeElement === document.querySelector("[data-check=skipped]")`) {
+			press(v.tb, kb.Tab, false)
+			if !veval[bool](v, `(() => { const t = document.querySelector("[data-check=skipped]"), a = document.activeElement; return !!a && (t === a || !!(t.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)); })()`) {
+				t.Errorf("%s: after the skip link, Tab reaches %s, before %s", v.where, veval[string](v, `document.activeElement.outerHTML.slice(0, 100)`), kc.content)
+			}
+		}
+	}
+	r, screen = v.rectOf(`[data-check=skipped]`), v.onScreen()
+	if r.Top < screen.Top-1 || r.Top >= screen.Bottom {
+		t.Errorf("%s: the skip link took the reader to %s at %.0f px, off the screen (%.0f to %.0f)", v.where, kc.content, r.Top, screen.Top, screen.Bottom)
+	}
+	// What comes next starts from no focus, as a reader who reads on.
+	veval[bool](v, `(() => { const e = document.querySelector("[data-check=skipped]"); delete e.dataset.check; e.blur(); return true; })()`)
 }
 
 // checkFirstScreen: on a phone, the first screen holds what a reader
 // needs to begin (for the journey: the stage navigation and the first
-// technology's name).
+// technology's name): at the top of the page on its own, and embedded
+// once the reader has scrolled the article to the widget's top.
 func checkFirstScreen(v view, kc kindCheck) {
 	v.tb.t.Helper()
 	eval[bool](v.tb, `window.scrollTo(0, 0); true`)
-	settle(v.tb)
-	for _, sel := range kc.firstScreen {
+	if v.frame != "" {
+		veval[bool](v, `window.scrollTo(0, 0); true`)
+		eval[bool](v.tb, `window.scrollTo(0, document.querySelector(`+frameSel(v.frame)+`).getBoundingClientRect().top + scrollY); true`)
+	}
+	v.settle()
+	want := kc.firstScreen
+	if v.frame != "" && kc.firstScreenEmbedded != nil {
+		want = kc.firstScreenEmbedded
+	}
+	for _, sel := range want {
 		r := v.rectOf(sel)
 		if r.Bottom-r.Top <= 0 || r.Top < 0 || r.Bottom > v.onScreen().Bottom {
 			v.tb.t.Errorf("%s: %s is not on the first screen (%.0f to %.0f px of %.0f)", v.where, sel, r.Top, r.Bottom, v.onScreen().Bottom)
 		}
 	}
-	if len(kc.firstScreen) == 0 {
+	if len(want) == 0 {
 		v.tb.t.Errorf("%s: the kind names nothing its first screen must hold", v.where)
 	}
+	viewShot(v.tb, fmt.Sprintf("first-screen-%s-%d-%s-%s", kc.name, eval[int](v.tb, `innerWidth`), v.way(), scheme(veval[bool](v, pageIsDark))))
 }
 
 // noSidewaysScroll: neither the widget nor the page around it scrolls
@@ -174,6 +356,12 @@ func noSidewaysScroll(v view) {
 	v.tb.t.Helper()
 	if w := veval[[]float64](v, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
 		v.tb.t.Errorf("%s: the widget scrolls sideways (%.0f px wide in %.0f px): %s", v.where, w[0], w[1], veval[string](v, widest))
+	}
+	if v.frame == "" {
+		return
+	}
+	if w := eval[[]float64](v.tb, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
+		v.tb.t.Errorf("%s: the article around the widget scrolls sideways (%.0f px wide in %.0f px): %s", v.where, w[0], w[1], eval[string](v.tb, widest))
 	}
 }
 
