@@ -317,7 +317,11 @@ func copySummary(v view, c clipboard) {
 	if n.Bottom-n.Top <= 0 || n.Top < screen.Top || n.Bottom > screen.Bottom {
 		t.Errorf("%s: the copy says %q where the reader cannot see it", v.where, note)
 	}
-	ui := served(t).en().UI
+	page := served(t).contents[veval[string](v, `document.documentElement.lang`)]
+	if page == nil {
+		t.Fatalf("%s: the page's language is none the site has", v.where)
+	}
+	ui := page.UI
 	switch note {
 	case ui.Copied:
 		if c == cannotCopy {
