@@ -190,6 +190,21 @@ func (s *site) url(kind string, c *data.Content) string {
 	return s.origin + widgets.Path(kind, c)
 }
 
+// result is what the build of the served site recorded (build.json):
+// its assets' fingerprinted names, what it keeps for use offline.
+func (s *site) result(t *testing.T) build.Result {
+	t.Helper()
+	var res build.Result
+	b, err := os.ReadFile(filepath.Join(s.dist, "build.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatalf("build.json: %v", err)
+	}
+	return res
+}
+
 // widgetPages are the addresses of a kind of widget that the thorough
 // checks run on: English, and every right-to-left language, whose layout,
 // keys and drawing are mirrored. A left-to-right translation is laid out

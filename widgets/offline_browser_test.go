@@ -4,10 +4,7 @@ package widgets_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,14 +24,7 @@ import (
 func TestWidgetsOpenOffline(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	var res build.Result
-	b, err := os.ReadFile(filepath.Join(s.dist, "build.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &res); err != nil {
-		t.Fatalf("build.json: %v", err)
-	}
+	res := s.result(t)
 	kept := res.Offline["en"]
 	if len(kept) == 0 {
 		t.Fatal("the build keeps nothing in English for use offline")

@@ -3,14 +3,10 @@
 package widgets_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"waymark/build"
 	"waymark/data"
 	"waymark/widgets"
 )
@@ -78,14 +74,7 @@ const leftOutMatches = `new Promise((ok, fail) => {
 func TestEveryPageKeepsEveryRuleItUses(t *testing.T) {
 	t.Parallel()
 	s := served(t)
-	var res build.Result
-	b, err := os.ReadFile(filepath.Join(s.dist, "build.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &res); err != nil {
-		t.Fatalf("build.json: %v", err)
-	}
+	res := s.result(t)
 	whole := res.Assets["waymark.css"]
 	for _, p := range widgets.Pages(s.contents) {
 		if p.Kind == nil || !(p.Lang == data.Base || s.contents[p.Lang].UI.Dir == "rtl") {
