@@ -85,7 +85,8 @@ test: vet browser-deps $(ECHARTS)/package.json
 		WAYMARK_NGINX=$$(command -v nginx || echo /usr/sbin/nginx) \
 		$(GO) test -tags browser -count=1 -timeout 15m ./...
 
-## sizes: what a reader downloads, from a build made as the shipped one
+## sizes: what a reader downloads, from a build made as the shipped one, and
+## where app.wasm's bytes go: its code by package (BenchmarkWasmSizes)
 sizes: $(ECHARTS)/package.json
 	WAYMARK_ECHARTS=$(CURDIR)/$(ECHARTS) $(GO) test ./build -run '^$$' -bench Sizes -benchtime 1x
 
