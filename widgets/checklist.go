@@ -361,7 +361,7 @@ func (c *Checklist) Render() app.UI {
 			return app.P().Class("wm-notice").Text(count(c.Content.UI.ShareUnreadOne, c.Content.UI.ShareUnreadMany, c.unread))
 		}),
 		app.Div().Class("wm-stages").Body(
-			app.Range(cl.Lists).Slice(func(i int) app.UI { return c.renderList(cl.Lists[i]) }),
+			app.Range(cl.Lists).Slice(func(i int) app.UI { return c.renderList(i) }),
 		),
 	)
 }
@@ -386,7 +386,8 @@ func (c *Checklist) renderNav() app.UI {
 	)
 }
 
-func (c *Checklist) renderList(l data.ChecklistList) app.UI {
+func (c *Checklist) renderList(k int) app.UI {
+	l := c.Content.Checklist.Lists[k]
 	open := l.ID == c.List().ID
 	sec := app.Section().ID(panelID(l.ID)).Class("wm-stage").Aria("labelledby", "wm-h-"+l.ID)
 	if open {
@@ -401,7 +402,10 @@ func (c *Checklist) renderList(l data.ChecklistList) app.UI {
 		app.If(c.Interactive && open, func() app.UI { return c.renderProgress() }),
 		app.Form().Class("wm-items-form").Body(
 			app.Ol().Class("wm-items").Body(
-				app.Range(l.Items).Slice(func(i int) app.UI { return c.renderItem(l.Items[i]) }),
+				app.Range(l.Items).Slice(func(i int) app.UI {
+					it := l.Items[i]
+					return &checkItem{Checklist: c, List: k, Index: i, Answer: c.answers[it.ID], Target: c.Interactive && c.target == it.ID}
+				}),
 			),
 		),
 		app.If(c.Interactive && open, func() app.UI { return c.renderSummary() }),
@@ -416,12 +420,33 @@ func (c *Checklist) renderProgress() app.UI {
 	)
 }
 
-func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
+// checkItem is an item as a component of its own, as the journey's cards
+// are (see techCard): an answer, or another list opened, changes one item
+// or none, and go-app skips an item whose fields are unchanged instead of
+// drawing and comparing every item of every list again. Checklist is
+// compared by identity; what it holds that an item shows and that can
+// change (the item's answer, whether the address names it) is a field.
+type checkItem struct {
+	app.Compo
+
+	Checklist *Checklist
+	List      int // the index of the item's list
+	Index     int // its place in the list
+	Answer    Answer
+	Target    bool // the address names it
+}
+
+// Render draws the item.
+func (i *checkItem) Render() app.UI {
+	return i.Checklist.renderItem(i.Checklist.Content.Checklist.Lists[i.List].Items[i.Index], i.Answer, i.Target)
+}
+
+func (c *Checklist) renderItem(it data.ChecklistItem, answer Answer, target bool) app.UI {
 	ui := c.Content.UI
 	choice := func(a Answer, label string) app.UI {
 		id := "wm-" + it.ID + "-" + string(a)
 		in := app.Input().Type("radio").Name(it.ID).ID(id).Value(string(a))
-		if c.answers[it.ID] == a {
+		if answer == a {
 			in = in.Checked(true)
 		}
 		if c.Interactive {
@@ -438,7 +463,7 @@ func (c *Checklist) renderItem(it data.ChecklistItem) app.UI {
 		return app.Label().Class("wm-chip wm-answer wm-answer-"+string(a)).For(id).Body(in, app.Span().Text(label))
 	}
 	li := app.Li().Class("wm-item").ID(c.anchor(it.ID))
-	if c.Interactive && c.target == it.ID {
+	if target {
 		li = li.Class("wm-target")
 	}
 	return li.Body(

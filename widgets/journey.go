@@ -269,7 +269,7 @@ func (j *Journey) renderNav() app.UI {
 			app.Ol().Class("wm-tabs").Body(
 				app.Range(stages).Slice(func(i int) app.UI {
 					return app.Li().Body(
-						app.A().Class("wm-tab").ID("wm-tab-"+stages[i].ID).Href("#%s", stages[i].ID).Body(tabBody(ui, stages, i)...),
+						app.A().Class("wm-tab").ID("wm-tab-"+stages[i].ID).Href("#%s", stages[i].ID).Body(tabBody(&j.Content.UI, stages, i)...),
 					)
 				}),
 			),
@@ -294,7 +294,7 @@ func (j *Journey) renderNav() app.UI {
 					TabIndex(tabIndex).
 					OnClick(func(ctx app.Context, e app.Event) { j.show(ctx, s.ID, "wm-tab-"+s.ID) }).
 					OnKeyDown(j.onTabKey).
-					Body(tabBody(ui, stages, i)...)
+					Body(tabBody(&j.Content.UI, stages, i)...)
 			}),
 		),
 	)
@@ -347,12 +347,26 @@ func (j *Journey) show(ctx app.Context, stage, focusID string) {
 	i := j.stageIndex()
 	s := j.Content.Journey.Stages[i]
 	j.announce = s.Title + ". " + stageOf(j.Content.UI, i, len(j.Content.Journey.Stages))
-	app.Window().Get("history").Call("replaceState", nil, "", "#"+s.ID)
 	ctx.Defer(func(app.Context) {
 		if el := app.Window().GetElementByID(focusID); el.Truthy() {
 			el.Call("focus")
 		}
+		recordFragment(s.ID)
 	})
+}
+
+// recordFragment puts the fragment in the address without adding a
+// history entry or scrolling, once the frame that shows the change has
+// been painted: replaceState takes the browser milliseconds (10 to 17 on
+// a slow phone), which the reader would otherwise wait through before the
+// stage shows. The address is right a frame later, before anyone could
+// copy it. The call is bound in the browser, so nothing comes back into
+// the app for it.
+func recordFragment(fragment string) {
+	w := app.Window()
+	history := w.Get("history")
+	replace := history.Get("replaceState").Call("bind", history, nil, "", "#"+fragment)
+	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, replace, 0))
 }
 
 func stageOf(ui data.UI, i, total int) string {
@@ -378,14 +392,56 @@ func (j *Journey) renderStage(i int) app.UI {
 	return sec.Body(
 		app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),
 		app.H2().ID("wm-h-"+s.ID).Class("wm-skip-to").TabIndex(-1).Text(s.Title),
-		app.P().Class("wm-stage-intro").Body(j.prose(s.ID, s.Intro)...),
+		&stageIntro{Journey: j, Stage: i},
 		app.Ul().Class("wm-techs").Body(
 			app.Range(s.Technologies).Slice(func(k int) app.UI {
-				return j.renderTechnology(s.Technologies[k])
+				return &techCard{Journey: j, Stage: i, Index: k, Match: j.right != "" && threatens(s.Technologies[k], j.right)}
 			}),
 		),
 		j.renderStepper(i),
 	)
+}
+
+// A stage change or a new highlight changes a few attributes of the
+// stages and their controls; the texts and cards inside every stage, some
+// 200 elements with their glossary terms and citation markers, stay as
+// they were. Each is a component of its own whose fields are all it
+// shows that can change, so go-app, which skips a child component whose
+// exported fields are unchanged, neither draws nor compares them again.
+// A term hovered or a marker opened inside one draws that one again, not
+// the journey's every stage.
+//
+// Journey is compared by identity (the same journey, whose content never
+// changes while it is mounted); what it holds that can change (the
+// highlighted right) must be a field of the component that shows it, or
+// the component would keep showing the old one.
+
+// stageIntro is a stage's introduction.
+type stageIntro struct {
+	app.Compo
+
+	Journey *Journey
+	Stage   int // index in the journey's stages
+}
+
+// Render draws the introduction.
+func (s *stageIntro) Render() app.UI {
+	st := s.Journey.Content.Journey.Stages[s.Stage]
+	return app.P().Class("wm-stage-intro").Body(s.Journey.prose(st.ID, st.Intro)...)
+}
+
+// techCard is a technology's card (see renderTechnology).
+type techCard struct {
+	app.Compo
+
+	Journey      *Journey
+	Stage, Index int  // the technology's stage and its place there
+	Match        bool // it threatens the highlighted right
+}
+
+// Render draws the card.
+func (c *techCard) Render() app.UI {
+	return c.Journey.renderTechnology(c.Journey.Content.Journey.Stages[c.Stage].Technologies[c.Index], c.Match)
 }
 
 // matchesText says how many technologies of the stage the highlight picks
@@ -414,11 +470,12 @@ func threatens(t data.Technology, right string) bool {
 // renderTechnology is a technology's card: its name, its lead and the
 // rights it threatens at a glance; the rest of its summary, its cases and
 // what the report asks behind one disclosure, so a stage reads as a row of
-// cards rather than a long document.
-func (j *Journey) renderTechnology(t data.Technology) app.UI {
+// cards rather than a long document. match says whether it threatens the
+// highlighted right.
+func (j *Journey) renderTechnology(t data.Technology, match bool) app.UI {
 	ui := j.Content.UI
 	cls := "wm-tech"
-	if j.right != "" && threatens(t, j.right) {
+	if match {
 		cls += " wm-match"
 	}
 	rest := strings.TrimSpace(strings.TrimPrefix(t.Summary, t.Lead))

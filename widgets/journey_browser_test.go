@@ -7,6 +7,8 @@ package widgets_test
 // checked and what it found.
 
 import (
+	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -402,4 +404,72 @@ func TestJourneyBrowserRouteStaysInReach(t *testing.T) {
 		t.Errorf("%s at 360 px: read down the stage, the route's next station is covered", u)
 	}
 	viewShot(tb, "journey-360-route-while-reading")
+}
+
+// The highlight is right in every stage, the hidden ones too: a reader who
+// picks a right and then opens another stage finds its technologies
+// marked, and a change of the highlight while a definition is open leaves
+// the definition open.
+func TestJourneyBrowserHighlightReachesEveryStage(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	tb := open(t, u, tabOptions{})
+	waitApp(tb)
+	// Each technology, in every stage: whether it is marked, and whether it
+	// should be for the right the filter shows.
+	const marks = `[...document.querySelectorAll(".wm-tech")].map(e => {
+		const r = document.getElementById("wm-right").value;
+		return e.id + ":" + e.classList.contains("wm-match") + "/" + (r !== "" && e.dataset.rights.split(" ").includes(r));
+	})`
+	check := func(when string) {
+		t.Helper()
+		for _, m := range eval[[]string](tb, marks) {
+			got, want, _ := strings.Cut(m[strings.LastIndex(m, ":")+1:], "/")
+			if got != want {
+				t.Errorf("%s: %s: technology %s marked %s, want %s", u, when, m[:strings.LastIndex(m, ":")], got, want)
+			}
+		}
+	}
+	// The app draws a change on its own event loop: wait until every mark
+	// is right, and if that never comes, say which are wrong.
+	settled := func(when string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(tb.ctx, patience)
+		defer cancel()
+		all := marks + `.every(m => { const [got, want] = m.slice(m.lastIndexOf(":") + 1).split("/"); return got === want; })`
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](all, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(patience))); err != nil {
+			check(when)
+			t.Fatalf("%s: %s: the marks never came right: %v", u, when, err)
+		}
+	}
+	choose := func(i int) string {
+		t.Helper()
+		return eval[string](tb, `(() => { const s = document.getElementById("wm-right"); s.selectedIndex = `+strconv.Itoa(i)+`; s.dispatchEvent(new Event("change", {bubbles: true})); return s.value; })()`)
+	}
+	stages := []string{"at", "after", "before"}
+	n := eval[int](tb, `document.getElementById("wm-right").options.length`)
+	for i := 1; i < n; i++ {
+		right := choose(i)
+		settled("with " + right + " chosen")
+		st := stages[i%len(stages)]
+		eval[bool](tb, `document.getElementById("wm-tab-`+st+`").click(); true`)
+		waitFor(tb, "the stage to change", `document.querySelector(".wm-open").id === "wm-a-`+st+`"`)
+		check("with " + right + " chosen, then " + st + " opened")
+	}
+
+	// A definition open in a card whose mark then changes stays open.
+	const term = `[...document.querySelectorAll(".wm-open .wm-tech button.wm-term")].find(b => b.checkVisibility())`
+	const tip = `document.getElementById(` + term + `.getAttribute("aria-describedby"))`
+	choose(0)
+	settled("with the highlight cleared")
+	card := eval[string](tb, term+`.closest(".wm-tech").dataset.rights.split(" ")[0]`)
+	eval[bool](tb, term+`.focus(); true`)
+	waitFor(tb, "the definition on focus", `!`+tip+`.hidden`)
+	eval[bool](tb, `(() => { const s = document.getElementById("wm-right"); s.value = "`+card+`"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	settled("with " + card + " chosen while a definition is open")
+	if eval[bool](tb, tip+`.hidden`) {
+		t.Errorf("%s: the open definition closed when its card was marked", u)
+	}
+	noConsoleErrors(tb, u)
 }

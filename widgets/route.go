@@ -83,10 +83,35 @@ func count(one, many string, n int) string {
 
 // tabBody is what every stage control holds: its piece of the route, its
 // title and what the stage holds.
-func tabBody(ui data.UI, stages []data.Stage, i int) []app.UI {
+func tabBody(ui *data.UI, stages []data.Stage, i int) []app.UI {
 	return []app.UI{
-		station(i, len(stages), ui.Dir == "rtl"),
+		&routeStation{I: i, N: len(stages), RTL: ui.Dir == "rtl"},
 		app.Span().Class("wm-tab-title").Text(stages[i].Title),
-		stageCounts(ui, stages[i]),
+		&routeCounts{UI: ui, Stage: &stages[i]},
 	}
 }
+
+// routeStation and routeCounts are the parts of a stage's control that a
+// stage change leaves as they are, as components that go-app skips while
+// their fields are unchanged (see techCard): the controls are drawn on
+// every stage change, and the drawing is most of what they hold.
+type routeStation struct {
+	app.Compo
+
+	I, N int // the station's index, of n
+	RTL  bool
+}
+
+// Render draws the station.
+func (s *routeStation) Render() app.UI { return station(s.I, s.N, s.RTL) }
+
+// routeCounts says what a reader meets at a stage; see stageCounts.
+type routeCounts struct {
+	app.Compo
+
+	UI    *data.UI // compared by identity, as the content never changes
+	Stage *data.Stage
+}
+
+// Render draws the counts.
+func (c *routeCounts) Render() app.UI { return stageCounts(*c.UI, *c.Stage) }

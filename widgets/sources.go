@@ -274,9 +274,25 @@ func (s *sourceList) endnotes() app.UI {
 	if !s.interactive || len(s.order) == 0 {
 		return nil
 	}
+	return &endnotes{Sources: s}
+}
+
+// endnotes is the list at the foot of a widget in the app: a component, so
+// that what the reader does in the widget, which never changes the list,
+// never has its hundred or more entries drawn and compared again (go-app
+// skips a component whose fields are unchanged, and the list is compared
+// by identity).
+type endnotes struct {
+	app.Compo
+
+	Sources *sourceList
+}
+
+// Render draws the list.
+func (e *endnotes) Render() app.UI {
 	return app.Section().Class("wm-endnotes").Aria("labelledby", "wm-endnotes-h").Body(
-		app.H2().ID("wm-endnotes-h").Text(s.c.UI.Sources),
-		s.list(""),
+		app.H2().ID("wm-endnotes-h").Text(e.Sources.c.UI.Sources),
+		e.Sources.list(""),
 	)
 }
 

@@ -10,8 +10,14 @@ import (
 // shows next to it on focus, on hover and on tap, stays while the pointer
 // is over the definition itself, and closes with Escape wherever focus is
 // (WCAG 1.4.13: hoverable, dismissible, persistent). The term is a button,
-// so a tap or Enter toggles it; the definition is also the button's
+// so a tap or Enter opens it; the definition is also the button's
 // description, so a screen reader hears it without opening anything.
+//
+// The definition shows and hides by the two attributes that say so, set
+// here, not by drawing the term again: go-app draws again every component
+// around the one an event reaches, which for a pointer passing over a word
+// would be the whole widget. Render draws the same state, so whichever
+// draws last, the page shows what the state says.
 type termTip struct {
 	app.Compo
 
@@ -22,6 +28,7 @@ type termTip struct {
 	TipID      string // element id of the definition, unique in the page
 
 	hover, focus, open, dismissed bool
+	shown                         bool // what the page shows
 	escape                        app.Func
 }
 
@@ -52,7 +59,7 @@ func (t *termTip) listen(ctx *app.Context, on bool) {
 		if len(args) > 0 && args[0].Get("key").String() == "Escape" {
 			c.Dispatch(func(ctx app.Context) {
 				t.dismissed = true
-				t.listen(nil, false)
+				t.changed(ctx)
 			})
 		}
 		return nil
@@ -60,10 +67,24 @@ func (t *termTip) listen(ctx *app.Context, on bool) {
 	doc.Call("addEventListener", "keydown", t.escape)
 }
 
+// changed shows or hides the definition after its state changed, and
+// keeps go-app from drawing the term and everything around it again.
 func (t *termTip) changed(ctx app.Context) {
-	t.listen(&ctx, t.visible())
-	if t.visible() {
-		ctx.Defer(func(app.Context) { t.fit() })
+	ctx.PreventUpdate()
+	show := t.visible()
+	t.listen(&ctx, show)
+	if show == t.shown {
+		return
+	}
+	t.shown = show
+	root := t.JSValue()
+	if !root.Truthy() {
+		return
+	}
+	root.Get("firstElementChild").Call("setAttribute", "aria-expanded", strconv.FormatBool(show))
+	root.Get("lastElementChild").Set("hidden", !show)
+	if show {
+		t.fit()
 	}
 }
 
@@ -96,6 +117,7 @@ func (t *termTip) fit() {
 // Render draws the term and its definition.
 func (t *termTip) Render() app.UI {
 	show := t.visible()
+	t.shown = show
 	return app.Span().Class("wm-term-wrap").
 		OnMouseEnter(func(ctx app.Context, e app.Event) {
 			t.hover, t.dismissed = true, false
@@ -117,8 +139,9 @@ func (t *termTip) Render() app.UI {
 					t.changed(ctx)
 				}).
 				OnClick(func(ctx app.Context, e app.Event) {
-					t.open = !show
-					t.dismissed = !t.open
+					// Opens, never closes: the tap's own focus has
+					// already shown the definition.
+					t.open, t.dismissed = true, false
 					t.changed(ctx)
 				}).
 				Body(latinRuns(t.Dir, t.Word)...),
