@@ -97,9 +97,10 @@ $(BENCH_DEPS):
 	@touch $@
 
 ## bench: Waymark's journey against TimelineJS in headless Chromium (not part of test);
-## prints a table and writes bench-results/
+## prints a table and writes bench-results/; BASE=<git revision> measures that
+## revision's site alongside, run by run
 bench: browser-deps $(ECHARTS)/package.json $(BENCH_DEPS)
-	$(GO) run ./bench -out bench-results -echarts $(ECHARTS) -peers .cache/bench/node_modules
+	$(GO) run ./bench -out bench-results -echarts $(ECHARTS) -peers .cache/bench/node_modules$(if $(BASE), -base $(BASE))
 
 clean:
 	rm -rf $(DIST) $(WORKSHOP_OUT) .cache

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -19,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"waymark/chromium"
@@ -41,12 +44,19 @@ var profiles = []profile{
 	{Name: "unthrottled", CPU: 1},
 }
 
-// contender is one of the two pages compared.
+// contender is one of the pages compared.
 type contender struct {
 	Name  string
 	URL   string // page to open
 	Frame string // address prefix of the frame that holds the journey; "" for the page itself
 }
+
+// The contenders' names, as the runs record them.
+const (
+	nameWaymark  = "Waymark"
+	nameBase     = "Waymark base"
+	nameTimeline = "TimelineJS"
+)
 
 // startBrowser starts one headless Chromium for the whole bench; every run
 // gets a fresh browser context (a cold cache, no storage, no service
@@ -79,28 +89,46 @@ type run struct {
 	Profile   string `json:"profile"`
 	Run       int    `json:"run"`
 
-	FCP            float64   `json:"fcp_ms"`           // first contentful paint of the journey's document
-	PageFCP        float64   `json:"page_fcp_ms"`      // first contentful paint of the top-level page
-	BytesBeforeFCP float64   `json:"bytes_before_fcp"` // encoded bytes of responses finished by FCP
-	FirstStage     float64   `json:"first_stage_ms"`   // first stage's text rendered
-	Usable         float64   `json:"usable_ms"`        // next stage seen after clicking its control
-	UsableClicks   int       `json:"usable_clicks"`    // clicks it took (1 unless the first was lost)
-	App            float64   `json:"app_ms,omitempty"` // .wm-app present (Waymark only)
-	TotalBytes     float64   `json:"total_bytes"`      // encoded bytes of every response
-	JourneyBytes   float64   `json:"journey_bytes"`    // of those, for the top-level page and the journey's frame only
-	Requests       int       `json:"requests"`         // requests seen by the page
-	Failed         int       `json:"failed_requests"`  // requests that failed or were blocked
-	OffLoopback    []string  `json:"off_loopback,omitempty"`
-	JSHeap         float64   `json:"js_heap_bytes"`     // Performance.getMetrics JSHeapUsedSize after a GC
-	WasmMemory     float64   `json:"wasm_memory_bytes"` // WebAssembly.Memory byte length
-	Latencies      []float64 `json:"stage_change_ms"`   // click to first frame showing the change
-	LatP50         float64   `json:"stage_change_p50_ms"`
-	LatP95         float64   `json:"stage_change_p95_ms"`
-	EventTiming    []float64 `json:"event_timing_ms"`     // Event Timing durations of interactions >= 16 ms
-	EventP50       float64   `json:"event_timing_p50_ms"` // over the 20 changes; a change with no entry counts as 0 (< 16 ms)
-	EventP95       float64   `json:"event_timing_p95_ms"`
-	URLs           []string  `json:"urls"`                  // every address requested
-	WrongStage     int       `json:"wrong_stage,omitempty"` // changes that ended on another stage than asked
+	FCP            float64 `json:"fcp_ms"`           // first contentful paint of the journey's document
+	PageFCP        float64 `json:"page_fcp_ms"`      // first contentful paint of the top-level page
+	BytesBeforeFCP float64 `json:"bytes_before_fcp"` // encoded bytes of responses finished by FCP
+	FirstStage     float64 `json:"first_stage_ms"`   // first stage's text rendered
+	Usable         float64 `json:"usable_ms"`        // next stage seen after clicking its control
+	UsableClicks   int     `json:"usable_clicks"`    // clicks it took (1 unless the first was lost)
+	App            float64 `json:"app_ms,omitempty"` // .wm-app present (Waymark only)
+	TotalBytes     float64 `json:"total_bytes"`      // encoded bytes of every response the page received
+	JourneyBytes   float64 `json:"journey_bytes"`    // of those, for the top-level page and the journey's frame only
+	Requests       int     `json:"requests"`         // requests seen by the page
+	Failed         int     `json:"failed_requests"`  // requests that failed or were blocked
+
+	// The service worker's traffic, throttled as the page's is.
+	WorkerBytes    float64 `json:"worker_bytes"`    // encoded bytes of every response the worker received
+	WorkerRequests int     `json:"worker_requests"` // requests the worker made (its own script's included)
+	WorkerFailed   int     `json:"worker_failed_requests"`
+	// WorkerFastest is the quickest of the worker's requests that went to
+	// the network (its own script aside), from request to last byte: under
+	// a throttled profile none can beat the profile's round trip.
+	WorkerFastest float64       `json:"worker_fastest_network_ms,omitempty"`
+	WorkerFetches []workerFetch `json:"worker_fetches,omitempty"`
+	InFlight      int           `json:"in_flight_when_counted"` // requests of page or worker not finished when bytes were counted, or lost with the worker's session
+
+	// Take-over breakdown (Waymark only); durations in ms, 0 if not seen.
+	Download    float64   `json:"wasm_download_ms,omitempty"`    // the page's app.wasm request, sent to last byte
+	Instantiate float64   `json:"wasm_instantiate_ms,omitempty"` // WebAssembly.instantiateStreaming called to resolved
+	Init        float64   `json:"go_init_ms,omitempty"`          // instance resolved (go.run) to the app's main starting
+	Render      float64   `json:"first_render_ms,omitempty"`     // main starting to .wm-app present
+	RunToApp    float64   `json:"run_to_app_ms,omitempty"`       // instance resolved to .wm-app present
+	OffLoopback []string  `json:"off_loopback,omitempty"`
+	JSHeap      float64   `json:"js_heap_bytes"`     // Performance.getMetrics JSHeapUsedSize after a GC
+	WasmMemory  float64   `json:"wasm_memory_bytes"` // WebAssembly.Memory byte length
+	Latencies   []float64 `json:"stage_change_ms"`   // click to first frame showing the change
+	LatP50      float64   `json:"stage_change_p50_ms"`
+	LatP95      float64   `json:"stage_change_p95_ms"`
+	EventTiming []float64 `json:"event_timing_ms"`     // Event Timing durations of interactions >= 16 ms
+	EventP50    float64   `json:"event_timing_p50_ms"` // over the 20 changes; a change with no entry counts as 0 (< 16 ms)
+	EventP95    float64   `json:"event_timing_p95_ms"`
+	URLs        []string  `json:"urls"`                  // every address requested
+	WrongStage  int       `json:"wrong_stage,omitempty"` // changes that ended on another stage than asked
 }
 
 // tab is an open page and what the bench recorded about it.
@@ -112,15 +140,55 @@ type tab struct {
 	uniq     map[string]string                     // unique context id -> frame id
 	sent     map[network.RequestID]string
 	frameOf  map[network.RequestID]string
-	offset   float64 // wall time minus monotonic time, seconds
+	started  map[network.RequestID]float64 // epoch ms
+	offset   float64                       // wall time minus monotonic time, seconds
 	finished []finished
 	failed   int
+
+	// Workers are attached through the page's session (Target.setAutoAttach,
+	// not flattened: chromedp routes no messages of sessions it did not
+	// open), paused until set up; their messages arrive wrapped in
+	// Target.receivedMessageFromTarget.
+	profile  profile
+	nextID   int64
+	pending  map[int64]chan childReply
+	worker   map[string]*workerRequest   // request id -> request
+	scripts  map[string]bool             // the workers' own scripts, by address
+	sessions map[target.SessionID]string // attached workers: session -> what it is, for the log
+	lost     int                         // worker requests whose session ended before they did
+	setupErr error                       // the first worker that could not be set up
 }
 
 type finished struct {
+	id    network.RequestID
 	at    float64 // epoch ms
 	bytes float64
 	frame string
+}
+
+// workerRequest is one request a worker made.
+type workerRequest struct {
+	session    target.SessionID
+	url        string
+	start, end float64 // epoch ms; 0 if not seen
+	bytes      float64
+	done       bool
+	failed     bool
+}
+
+// workerFetch is one of a worker's requests as results.json lists it.
+type workerFetch struct {
+	URL   string  `json:"url"`
+	Start float64 `json:"start_ms"` // from the page's navigation start; 0 if not seen
+	Time  float64 `json:"ms"`       // request to last byte; 0 if not seen
+	Bytes float64 `json:"bytes"`    // encoded, headers included; 0 from the HTTP cache
+}
+
+// childReply is a worker session's answer to a command.
+type childReply struct {
+	Error *struct {
+		Message string `json:"message"`
+	} `json:"error"`
 }
 
 // measure opens c once in a fresh browser context under p and measures it.
@@ -133,13 +201,20 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 	if err := chromedp.Do(ctx); err != nil {
 		return r, fmt.Errorf("opening a tab: %w", err)
 	}
-	tb := &tab{ctx: ctx, contexts: map[string]runtime.ExecutionContextID{}, uniq: map[string]string{}, sent: map[network.RequestID]string{}, frameOf: map[network.RequestID]string{}}
+	tb := &tab{ctx: ctx, contexts: map[string]runtime.ExecutionContextID{}, uniq: map[string]string{}, sent: map[network.RequestID]string{},
+		frameOf: map[network.RequestID]string{}, started: map[network.RequestID]float64{}, profile: p,
+		pending: map[int64]chan childReply{}, worker: map[string]*workerRequest{}, scripts: map[string]bool{},
+		sessions: map[target.SessionID]string{}}
 	if err := chromedp.Listen(ctx, tb.event); err != nil {
 		return r, err
 	}
 	stagesJSON, _ := json.Marshal(stages)
-	yes := true
+	yes, no := true, false
 	steps := []chromedp.Action[chromedp.Void]{
+		// go-app's app.js registers a service worker that precaches the
+		// site: it starts paused, so that it is throttled and counted
+		// from its first request.
+		callAction(target.SetAutoAttach, target.SetAutoAttachParams{AutoAttach: true, WaitForDebuggerOnStart: true, Flatten: &no}),
 		callAction(network.Enable, network.EnableParams{}),
 		callAction(runtime.Enable, cdp.Empty{}),
 		callAction(performance.Enable, performance.EnableParams{}),
@@ -150,9 +225,7 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 		callAction(emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.CPU}),
 	}
 	if p.Throttle {
-		steps = append(steps, callAction(network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{Latency: p.Latency, DownloadThroughput: p.Down, UploadThroughput: p.Up}},
-		}))
+		steps = append(steps, callAction(network.EmulateNetworkConditionsByRule, p.conditions()))
 	}
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		return r, fmt.Errorf("setting up the tab: %w", err)
@@ -195,7 +268,8 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 		ph = *v
 		return ph.Next > 0 && (c.Frame == "" || ph.App > 0), nil
 	}); err != nil {
-		return r, err
+		return r, fmt.Errorf("%w; the probe saw the first stage at %.0f ms, the next at %.0f ms, after %d clicks",
+			err, max(0, ph.First-origin), max(0, ph.Next-origin), ph.Clicks)
 	}
 	r.FirstStage, r.Usable, r.UsableClicks = ph.First-origin, ph.Next-origin, ph.Clicks
 	if ph.App > 0 {
@@ -203,8 +277,9 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 	}
 	f := frame()
 
-	// Let the network go quiet, then read paints, memory and bytes.
-	tb.quiet(time.Second, time.Minute)
+	// Let the network go quiet (the worker's precaching too), then read
+	// paints, memory and bytes.
+	tb.quiet(time.Second, 2*time.Minute)
 	fcp := `(() => { const e = performance.getEntriesByName("first-contentful-paint")[0]; return e ? performance.timeOrigin + e.startTime : 0; })()`
 	pageFCP, err := evalIn[float64](tb, "", fcp)
 	if err != nil {
@@ -229,6 +304,25 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 	}
 	if r.WasmMemory, err = evalIn[float64](tb, f, `__wb.wasmBytes()`); err != nil {
 		return r, err
+	}
+	type marks struct{ InstStart, InstEnd, Main float64 }
+	mk, err := evalIn[marks](tb, f, `(() => { const m = performance.getEntriesByName("waymark:main")[0];
+		return {InstStart: __wb.instStart, InstEnd: __wb.instEnd, Main: m ? performance.timeOrigin + m.startTime : 0}; })()`)
+	if err != nil {
+		return r, err
+	}
+	if mk.InstStart > 0 && mk.InstEnd > 0 {
+		r.Instantiate = mk.InstEnd - mk.InstStart
+		if ph.App > 0 {
+			r.RunToApp = ph.App - mk.InstEnd
+		}
+		// A revision without the mark leaves init and render unmeasured.
+		if mk.Main > 0 {
+			r.Init = mk.Main - mk.InstEnd
+			if ph.App > 0 {
+				r.Render = ph.App - mk.Main
+			}
+		}
 	}
 
 	// Stage changes: trusted mouse clicks at the control's centre, back and
@@ -300,10 +394,38 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 	copy(et[max(0, 20-len(r.EventTiming)):], r.EventTiming)
 	r.EventP50, r.EventP95 = percentile(et, 50), percentile(et, 95)
 
-	tb.quiet(500*time.Millisecond, 10*time.Second)
+	tb.quiet(500*time.Millisecond, 30*time.Second)
 	top := tb.mainFrame() // before the lock: the event listener takes it too
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
+	if tb.setupErr != nil {
+		return r, tb.setupErr
+	}
+	r.InFlight = tb.inFlight() + tb.lost
+	for _, w := range tb.worker {
+		r.WorkerRequests++
+		r.WorkerBytes += w.bytes
+		if w.failed {
+			r.WorkerFailed++
+		}
+		f := workerFetch{URL: w.url, Bytes: w.bytes}
+		if w.start > 0 {
+			f.Start = w.start - origin
+			if w.done && !w.failed {
+				f.Time = w.end - w.start
+				// A response from the HTTP cache has no encoded bytes; the
+				// worker's script may be fetched before the throttle is set.
+				if w.bytes > 0 && !tb.scripts[w.url] && (r.WorkerFastest == 0 || f.Time < r.WorkerFastest) {
+					r.WorkerFastest = f.Time
+				}
+			}
+		}
+		r.WorkerFetches = append(r.WorkerFetches, f)
+		r.URLs = append(r.URLs, "worker: "+w.url)
+		if pu, err := url.Parse(w.url); err != nil || (pu.Hostname() != "127.0.0.1" && pu.Hostname() != "localhost") {
+			r.OffLoopback = append(r.OffLoopback, "worker: "+w.url)
+		}
+	}
 	for _, u := range tb.sent {
 		r.URLs = append(r.URLs, u)
 		pu, err := url.Parse(u)
@@ -311,10 +433,20 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 			r.OffLoopback = append(r.OffLoopback, u)
 		}
 	}
+	slices.SortFunc(r.WorkerFetches, func(a, b workerFetch) int { return cmp.Compare(a.Start, b.Start) })
 	slices.Sort(r.OffLoopback)
 	slices.Sort(r.URLs)
 	r.Requests = len(tb.sent)
 	r.Failed = tb.failed
+	for id, u := range tb.sent {
+		if p, err := url.Parse(u); err == nil && strings.HasSuffix(p.Path, ".wasm") && strings.Contains(p.Path, "/app") {
+			for _, x := range tb.finished {
+				if x.id == id && x.at > tb.started[id] {
+					r.Download = x.at - tb.started[id]
+				}
+			}
+		}
+	}
 	for _, x := range tb.finished {
 		r.TotalBytes += x.bytes
 		if x.frame == top || x.frame == f {
@@ -341,15 +473,35 @@ func (tb *tab) event(ev any) {
 		}
 		tb.sent[ev.RequestID] = ev.Request.URL
 		tb.frameOf[ev.RequestID] = string(ev.FrameID)
+		tb.started[ev.RequestID] = (float64(ev.Timestamp) + tb.offset) * 1000
 	case *network.EventLoadingFinished:
 		if _, ok := tb.sent[ev.RequestID]; ok {
 			at := (float64(ev.Timestamp) + tb.offset) * 1000
-			tb.finished = append(tb.finished, finished{at: at, bytes: ev.EncodedDataLength, frame: tb.frameOf[ev.RequestID]})
+			tb.finished = append(tb.finished, finished{id: ev.RequestID, at: at, bytes: ev.EncodedDataLength, frame: tb.frameOf[ev.RequestID]})
 		}
 	case *network.EventLoadingFailed:
 		if _, ok := tb.sent[ev.RequestID]; ok {
 			tb.failed++
 		}
+	case *target.EventAttachedToTarget:
+		tb.scripts[ev.TargetInfo.URL] = true
+		tb.sessions[ev.SessionID] = ev.TargetInfo.Type + " " + ev.TargetInfo.URL
+		go tb.setUp(ev.SessionID, ev.TargetInfo.Type, ev.TargetInfo.URL, ev.WaitingForDebugger)
+	case *target.EventDetachedFromTarget:
+		// Its requests still in flight will never say they finished.
+		n := 0
+		for _, w := range tb.worker {
+			if w.session == ev.SessionID && !w.done {
+				w.done, w.failed = true, true
+				n++
+			}
+		}
+		tb.lost += n
+		if n > 0 {
+			fmt.Fprintf(os.Stderr, "bench: the %s detached with %d requests in flight; they count as lost\n", tb.sessions[ev.SessionID], n)
+		}
+	case *target.EventReceivedMessageFromTarget:
+		tb.fromWorker(ev.SessionID, ev.Message)
 	case *runtime.EventExecutionContextCreated:
 		var aux struct {
 			IsDefault bool   `json:"isDefault"`
@@ -367,21 +519,185 @@ func (tb *tab) event(ev any) {
 	}
 }
 
-// settledCount counts the requests that have finished or failed so far.
-func (tb *tab) settledCount() int {
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	return len(tb.finished) + tb.failed
+// conditions is the profile's network throttle as DevTools takes it.
+func (p profile) conditions() network.EmulateNetworkConditionsByRuleParams {
+	return network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Latency: p.Latency, DownloadThroughput: p.Down, UploadThroughput: p.Up}},
+	}
 }
 
-// quiet waits until no response has finished for d (or at most max).
+// setUp throttles a newly attached worker's network as the page's is and
+// records its traffic, then lets it start. Any other target the page
+// starts paused (none is expected) is only let go. Chromium refuses CPU
+// throttling for workers ("only supported for pages"), so a worker runs
+// at the machine's speed under every profile.
+func (tb *tab) setUp(session target.SessionID, kind, addr string, paused bool) {
+	fail := func(err error) {
+		tb.mu.Lock()
+		if tb.setupErr == nil {
+			tb.setupErr = fmt.Errorf("setting up the %s %s: %w", kind, addr, err)
+		}
+		tb.mu.Unlock()
+	}
+	// The worker's own script is fetched as it starts, paused or not:
+	// throttled first, it is throttled too if it starts late enough.
+	if strings.Contains(kind, "worker") {
+		if tb.profile.Throttle {
+			if err := tb.send(session, network.CommandEmulateNetworkConditionsByRule, tb.profile.conditions()); err != nil {
+				fail(err)
+				return
+			}
+		}
+		if err := tb.send(session, network.CommandEnable, network.EnableParams{}); err != nil {
+			fail(err)
+			return
+		}
+	}
+	if paused && !strings.Contains(kind, "worker") {
+		fmt.Fprintf(os.Stderr, "bench: letting a paused %s %s start\n", kind, addr)
+	}
+	if paused {
+		if err := tb.send(session, runtime.CommandRunIfWaitingForDebugger, cdp.Empty{}); err != nil {
+			fail(err)
+		}
+	}
+}
+
+// send runs a command in a worker's session and waits for its answer.
+func (tb *tab) send(session target.SessionID, method string, params any) error {
+	tb.mu.Lock()
+	tb.nextID++
+	id := tb.nextID
+	reply := make(chan childReply, 1)
+	tb.pending[id] = reply
+	tb.mu.Unlock()
+	msg, err := json.Marshal(struct {
+		ID     int64  `json:"id"`
+		Method string `json:"method"`
+		Params any    `json:"params"`
+	}{id, method, params})
+	if err != nil {
+		return err
+	}
+	// cdproto no longer lists Target.sendMessageToTarget: it is the
+	// unflattened sessions' only way in.
+	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		return t.Call(ctx, "Target.sendMessageToTarget", map[string]any{"message": string(msg), "sessionId": session}, nil)
+	})); err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	select {
+	case r := <-reply:
+		if r.Error != nil {
+			return fmt.Errorf("%s: %s", method, r.Error.Message)
+		}
+		return nil
+	case <-time.After(30 * time.Second):
+		return fmt.Errorf("%s: no answer in 30 s", method)
+	case <-tb.ctx.Done():
+		return tb.ctx.Err()
+	}
+}
+
+// fromWorker takes a message of a worker's session: an answer to send, or
+// one of its network events. tb.mu is held.
+func (tb *tab) fromWorker(session target.SessionID, raw string) {
+	var m struct {
+		ID     int64           `json:"id"`
+		Method string          `json:"method"`
+		Params json.RawMessage `json:"params"`
+	}
+	if json.Unmarshal([]byte(raw), &m) != nil {
+		return
+	}
+	if m.ID != 0 {
+		var r childReply
+		json.Unmarshal([]byte(raw), &r)
+		if ch, ok := tb.pending[m.ID]; ok {
+			delete(tb.pending, m.ID)
+			ch <- r
+		}
+		return
+	}
+	var ev struct {
+		RequestID         string  `json:"requestId"`
+		Timestamp         float64 `json:"timestamp"`
+		EncodedDataLength float64 `json:"encodedDataLength"`
+		Request           struct {
+			URL string `json:"url"`
+		} `json:"request"`
+		Response struct {
+			URL string `json:"url"`
+		} `json:"response"`
+	}
+	if json.Unmarshal(m.Params, &ev) != nil || ev.RequestID == "" {
+		return
+	}
+	at := (ev.Timestamp + tb.offset) * 1000
+	w := tb.worker[ev.RequestID]
+	switch m.Method {
+	case network.RequestWillBeSent.Method:
+		if strings.HasPrefix(ev.Request.URL, "data:") || strings.HasPrefix(ev.Request.URL, "blob:") {
+			return
+		}
+		tb.worker[ev.RequestID] = &workerRequest{session: session, url: ev.Request.URL, start: at}
+	case network.ResponseReceived.Method:
+		// The worker's own script is fetched before it can be set up: its
+		// request is not seen, its response is.
+		if w == nil {
+			tb.worker[ev.RequestID] = &workerRequest{session: session, url: ev.Response.URL}
+		}
+	case network.LoadingFinished.Method:
+		if w != nil {
+			w.done, w.end, w.bytes = true, at, ev.EncodedDataLength
+		}
+	case network.LoadingFailed.Method:
+		if w != nil {
+			w.done, w.failed = true, true
+		}
+	}
+}
+
+// inFlight counts the requests of the page and its workers not finished
+// yet. tb.mu is held.
+func (tb *tab) inFlight() int {
+	n := len(tb.sent) - len(tb.finished) - tb.failed
+	for _, w := range tb.worker {
+		if !w.done {
+			n++
+		}
+	}
+	return max(n, 0)
+}
+
+// progress says how far the traffic has got: requests settled, and
+// whether any is still in flight.
+func (tb *tab) progress() (int, bool) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	n := len(tb.finished) + tb.failed
+	for _, w := range tb.worker {
+		if w.done {
+			n++
+		}
+	}
+	return n, tb.inFlight() > 0
+}
+
+// quiet waits until no request is in flight and none has finished for d
+// (or at most max): a long download, such as the worker's precaching
+// under the slow profile, finishes nothing for seconds.
 func (tb *tab) quiet(d, max time.Duration) {
 	deadline := time.Now().Add(max)
-	last, since := tb.settledCount(), time.Now()
-	for time.Now().Before(deadline) && time.Since(since) < d {
+	last, _ := tb.progress()
+	since := time.Now()
+	for time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
-		if n := tb.settledCount(); n != last {
+		n, busy := tb.progress()
+		if n != last || busy {
 			last, since = n, time.Now()
+		} else if time.Since(since) >= d {
+			return
 		}
 	}
 }

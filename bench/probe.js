@@ -5,18 +5,21 @@
 // bench before this source.
 (() => {
   if (window.__wb) return;
-  const wb = window.__wb = {first: 0, clicked: 0, clicks: 0, next: 0, app: 0, lat: [], settled: 0, events: {}, mem: null, kind: ""};
+  const wb = window.__wb = {first: 0, clicked: 0, clicks: 0, next: 0, app: 0, lat: [], settled: 0, events: {}, mem: null, kind: "", instStart: 0, instEnd: 0};
   const now = () => performance.timeOrigin + performance.now();
 
   // go-app instantiates its wasm with WebAssembly.instantiateStreaming; keep
-  // the exported memory (Go's linear memory) when it does.
+  // the exported memory (Go's linear memory) when it does, and when it was
+  // called and resolved: go.run follows at once.
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const orig = WebAssembly[name];
     if (!orig) continue;
     WebAssembly[name] = function (...args) {
+      const t0 = now();
       return orig.apply(this, args).then(r => {
         const inst = r instanceof WebAssembly.Instance ? r : r && r.instance;
         if (inst) for (const v of Object.values(inst.exports)) if (v instanceof WebAssembly.Memory) wb.mem = v;
+        if (inst && !wb.instEnd) { wb.instStart = t0; wb.instEnd = now(); }
         return r;
       });
     };

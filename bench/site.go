@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,7 +31,94 @@ type waymarkSite struct {
 // startWaymark builds the site, exactly as make build does, for a widget
 // origin on a free loopback port and serves it there, with the demo page
 // on another.
-func startWaymark(tmp, echarts string) (*waymarkSite, error) {
+func startWaymark(dist, echarts string) (*waymarkSite, error) {
+	return serveBuilt(dist, func(origin string) error {
+		_, err := build.Build(build.Options{Out: dist, Origin: origin, ECharts: echarts, Log: os.Stderr})
+		return err
+	})
+}
+
+// startBase builds the site of the git revision rev with that revision's
+// own build command, in an export of its tree under tmp, and serves it as
+// startWaymark does, with this tree's server: the revisions then differ
+// only in what they built.
+func startBase(tmp, rev, echarts string) (*waymarkSite, error) {
+	src := filepath.Join(tmp, "base-src")
+	if err := exportRevision(rev, src); err != nil {
+		return nil, err
+	}
+	// Its own -echarts: builds before the bundle took ECharts's prebuilt
+	// file, which its Makefile names.
+	pkg, err := build.EChartsPackage(echarts)
+	if err != nil {
+		return nil, err
+	}
+	arg := pkg
+	if mk, err := os.ReadFile(filepath.Join(src, "Makefile")); err == nil {
+		if file, ok := echartsFile(string(mk)); ok {
+			arg = filepath.Join(pkg, filepath.FromSlash(file))
+		}
+	}
+	dist := filepath.Join(tmp, "base-dist")
+	return serveBuilt(dist, func(origin string) error {
+		cmd := exec.Command("go", "run", "./build/cmd/waymark", "-out", dist, "-origin", origin, "-echarts", arg)
+		cmd.Dir = src
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("building revision %s (%s in its tree): %w", rev, strings.Join(cmd.Args, " "), err)
+		}
+		return nil
+	})
+}
+
+// exportRevision writes the tree of rev into dir, with git archive: unlike
+// a worktree it leaves nothing in the repository to clean up if the bench
+// stops half way.
+func exportRevision(rev, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	archive := exec.Command("git", "archive", "--format=tar", rev)
+	archive.Stderr = os.Stderr
+	untar := exec.Command("tar", "-x", "-C", dir)
+	untar.Stderr = os.Stderr
+	pipe, err := archive.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	untar.Stdin = pipe
+	if err := untar.Start(); err != nil {
+		return fmt.Errorf("extracting revision %s: %w", rev, err)
+	}
+	archiveErr := archive.Run()
+	if err := untar.Wait(); err != nil && archiveErr == nil {
+		return fmt.Errorf("extracting revision %s: %w", rev, err)
+	}
+	if archiveErr != nil {
+		return fmt.Errorf("git archive %s: %w", rev, archiveErr)
+	}
+	return nil
+}
+
+// echartsFile is what a Makefile's ECHARTS names inside the ECharts
+// package ("dist/echarts.min.js"), if it names a file in it.
+func echartsFile(makefile string) (string, bool) {
+	const pkgDir = "node_modules/echarts/"
+	for _, line := range strings.Split(makefile, "\n") {
+		name, value, ok := strings.Cut(line, ":=")
+		if !ok || strings.TrimSpace(name) != "ECHARTS" {
+			continue
+		}
+		_, file, ok := strings.Cut(strings.TrimSpace(value), pkgDir)
+		return file, ok && strings.HasSuffix(file, ".js")
+	}
+	return "", false
+}
+
+// serveBuilt builds a site into dist with buildFor, given the widget origin
+// (a free loopback port), and serves it there, with the demo page on
+// another port.
+func serveBuilt(dist string, buildFor func(origin string) error) (*waymarkSite, error) {
 	wl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -40,13 +128,13 @@ func startWaymark(tmp, echarts string) (*waymarkSite, error) {
 		wl.Close()
 		return nil, err
 	}
-	s := &waymarkSite{dist: filepath.Join(tmp, "dist"), origin: "http://" + wl.Addr().String(), demo: "http://" + dl.Addr().String()}
+	s := &waymarkSite{dist: dist, origin: "http://" + wl.Addr().String(), demo: "http://" + dl.Addr().String()}
 	fail := func(err error) (*waymarkSite, error) {
 		wl.Close()
 		dl.Close()
 		return nil, err
 	}
-	if _, err := build.Build(build.Options{Out: s.dist, Origin: s.origin, ECharts: echarts, Log: os.Stderr}); err != nil {
+	if err := buildFor(s.origin); err != nil {
 		return fail(fmt.Errorf("building the site: %w", err))
 	}
 	site, err := build.SiteHandler(s.dist)
@@ -66,6 +154,46 @@ func startWaymark(tmp, echarts string) (*waymarkSite, error) {
 		go hs.Serve(srv.l)
 	}
 	return s, nil
+}
+
+// echartsBrotli is the size of the ECharts the site's figures page loads,
+// as the build compressed it; false if the build recorded none.
+func (s *waymarkSite) echartsBrotli() (int, bool) {
+	return s.assetBrotli(func(name string) bool { return strings.Contains(name, "echarts") && strings.HasSuffix(name, ".js") })
+}
+
+// wasmBrotli is the size of app.wasm as the build compressed it.
+func (s *waymarkSite) wasmBrotli() (int, bool) {
+	return s.assetBrotli(func(name string) bool { return name == "app.wasm" })
+}
+
+// assetBrotli is the brotli size of the first asset whose source name
+// matches, from the build's record of the site.
+func (s *waymarkSite) assetBrotli(match func(string) bool) (int, bool) {
+	b, err := os.ReadFile(filepath.Join(s.dist, "build.json"))
+	if err != nil {
+		return 0, false
+	}
+	var res struct {
+		Assets map[string]string `json:"assets"`
+	}
+	if json.Unmarshal(b, &res) != nil {
+		return 0, false
+	}
+	var names []string
+	for name := range res.Assets {
+		if match(name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fi, err := os.Stat(filepath.Join(s.dist, filepath.FromSlash(strings.TrimPrefix(res.Assets[name], "/"))+".br"))
+		if err == nil {
+			return int(fi.Size()), true
+		}
+	}
+	return 0, false
 }
 
 func (s *waymarkSite) stop() {
