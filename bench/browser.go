@@ -89,17 +89,21 @@ type run struct {
 	Profile   string `json:"profile"`
 	Run       int    `json:"run"`
 
-	FCP            float64 `json:"fcp_ms"`           // first contentful paint of the journey's document
-	PageFCP        float64 `json:"page_fcp_ms"`      // first contentful paint of the top-level page
-	BytesBeforeFCP float64 `json:"bytes_before_fcp"` // encoded bytes of responses finished by FCP
-	FirstStage     float64 `json:"first_stage_ms"`   // first stage's text rendered
-	Usable         float64 `json:"usable_ms"`        // next stage seen after clicking its control
-	UsableClicks   int     `json:"usable_clicks"`    // clicks it took (1 unless the first was lost)
-	App            float64 `json:"app_ms,omitempty"` // .wm-app present (Waymark only)
-	TotalBytes     float64 `json:"total_bytes"`      // encoded bytes of every response the page received
-	JourneyBytes   float64 `json:"journey_bytes"`    // of those, for the top-level page and the journey's frame only
-	Requests       int     `json:"requests"`         // requests seen by the page
-	Failed         int     `json:"failed_requests"`  // requests that failed or were blocked
+	FCP            float64 `json:"fcp_ms"`                    // first contentful paint of the journey's document
+	PageFCP        float64 `json:"page_fcp_ms"`               // first contentful paint of the top-level page
+	BytesBeforeFCP float64 `json:"bytes_before_fcp"`          // encoded bytes of responses finished by FCP
+	FirstStage     float64 `json:"first_stage_ms"`            // first stage's text rendered
+	Usable         float64 `json:"usable_ms"`                 // next stage seen after clicking its control
+	UsableClicks   int     `json:"usable_clicks"`             // clicks it took (1 unless the first was lost)
+	App            float64 `json:"app_ms,omitempty"`          // .wm-app present (Waymark only)
+	FrameLoad      float64 `json:"frame_load_ms"`             // load event of the journey's document
+	LongBeforeLoad float64 `json:"long_tasks_before_load_ms"` // long tasks in the journey's document before its load event
+	LongTasks      float64 `json:"long_tasks_ms"`             // long tasks in the journey's document until the network is quiet
+	TaskBusy       float64 `json:"task_busy_ms"`              // Performance.getMetrics TaskDuration of the renderer, until the network is quiet
+	TotalBytes     float64 `json:"total_bytes"`               // encoded bytes of every response the page received
+	JourneyBytes   float64 `json:"journey_bytes"`             // of those, for the top-level page and the journey's frame only
+	Requests       int     `json:"requests"`                  // requests seen by the page
+	Failed         int     `json:"failed_requests"`           // requests that failed or were blocked
 
 	// The service worker's traffic, throttled as the page's is.
 	WorkerBytes    float64 `json:"worker_bytes"`    // encoded bytes of every response the worker received
@@ -298,8 +302,28 @@ func measure(browser context.Context, c contender, p profile, stages []string, n
 		return r, fmt.Errorf("reading metrics: %w", err)
 	}
 	for _, x := range m.Metrics {
-		if x.Name == "JSHeapUsedSize" {
+		switch x.Name {
+		case "JSHeapUsedSize":
 			r.JSHeap = x.Value
+		case "TaskDuration":
+			r.TaskBusy = x.Value * 1000
+		}
+	}
+	type long struct{ S, D float64 }
+	tasks, err := evalIn[struct {
+		Loaded float64
+		Long   []long
+	}](tb, f, `({Loaded: __wb.loaded, Long: __wb.long})`)
+	if err != nil {
+		return r, err
+	}
+	if tasks.Loaded > 0 {
+		r.FrameLoad = tasks.Loaded - origin
+	}
+	for _, l := range tasks.Long {
+		r.LongTasks += l.D
+		if tasks.Loaded == 0 || l.S < tasks.Loaded {
+			r.LongBeforeLoad += l.D
 		}
 	}
 	if r.WasmMemory, err = evalIn[float64](tb, f, `__wb.wasmBytes()`); err != nil {

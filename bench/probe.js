@@ -35,6 +35,17 @@
     }).observe({type: "event", durationThreshold: 16, buffered: true});
   } catch (e) {}
 
+  // Long tasks (50 ms or more) of the main thread, and when the document
+  // finished loading: what of the work happens while the page loads.
+  wb.long = [];
+  wb.loaded = 0;
+  try {
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) wb.long.push({s: performance.timeOrigin + e.startTime, d: e.duration});
+    }).observe({type: "longtask", buffered: true});
+  } catch (e) {}
+  addEventListener("load", () => { wb.loaded = now(); });
+
   const path = location.pathname;
   const kind = path.startsWith("/w/journey/") ? "waymark" : path.startsWith("/timeline/") ? "timeline" : "";
   wb.kind = kind;

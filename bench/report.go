@@ -199,6 +199,7 @@ func positive(v float64) (float64, bool) { return v, v > 0 }
 
 var metrics = []metric{
 	{"First contentful paint (journey document)", "ms", func(r run) (float64, bool) { return r.FCP, r.FCP > 0 }, halfOf, false},
+	{"First contentful paint (host page)", "ms", func(r run) (float64, bool) { return r.PageFCP, r.PageFCP > 0 }, nil, false},
 	{"Bytes before first content", "B", func(r run) (float64, bool) { return r.BytesBeforeFCP, true }, nil, false},
 	{"First stage's text visible", "ms", func(r run) (float64, bool) { return r.FirstStage, true }, nil, false},
 	{"Usable: next stage seen after click", "ms", func(r run) (float64, bool) { return r.Usable, true }, halfOf, false},
@@ -209,6 +210,10 @@ var metrics = []metric{
 	{"Take-over: Go init (go.run → main)", "ms", func(r run) (float64, bool) { return positive(r.Init) }, nil, true},
 	{"Take-over: first render (main → .wm-app)", "ms", func(r run) (float64, bool) { return positive(r.Render) }, nil, true},
 	{"Take-over: go.run → .wm-app (init + first render)", "ms", func(r run) (float64, bool) { return positive(r.RunToApp) }, nil, true},
+	{"Journey document's load event", "ms", func(r run) (float64, bool) { return r.FrameLoad, r.FrameLoad > 0 }, nil, false},
+	{"Long tasks in the journey document before its load event", "ms", func(r run) (float64, bool) { return r.LongBeforeLoad, true }, nil, false},
+	{"Long tasks in the journey document, load to network quiet", "ms", func(r run) (float64, bool) { return r.LongTasks, true }, nil, false},
+	{"Main thread busy, load to network quiet (TaskDuration)", "ms", func(r run) (float64, bool) { return r.TaskBusy, true }, nil, false},
 	{"First visit transferred: page + service worker", "B", func(r run) (float64, bool) { return r.TotalBytes + r.WorkerBytes, true }, nil, false},
 	{"Transferred by the page", "B", func(r run) (float64, bool) { return r.TotalBytes, true }, nil, false},
 	{"Transferred by the service worker (precache)", "B", func(r run) (float64, bool) { return r.WorkerBytes, true }, nil, true},

@@ -186,6 +186,12 @@ func Build(opts Options) (*Result, error) {
 		out[p] = b
 		res.Assets[name] = p
 	}
+	starter, err := appStarter(res.Assets["wasm_exec.js"], res.Assets["app.js"])
+	if err != nil {
+		return nil, err
+	}
+	res.Assets["start.js"] = "/web/" + fingerprint("start.js", starter)
+	out[res.Assets["start.js"]] = starter
 	res.Offline = offlineSets(pages, chartPaths, res.Assets["echarts.js"])
 	if out["/app-worker.js"], err = serviceWorker(res); err != nil {
 		return nil, err
@@ -250,6 +256,23 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// appStarter is web/start.js, which starts go-app's scripts once the page
+// has loaded and the browser is idle, with their fingerprinted addresses:
+// the page names it, not them, so they are off its critical path.
+func appStarter(wasmExec, appJS string) ([]byte, error) {
+	src, err := fill("start.js", readWeb("start.js"), map[string]any{
+		"WAYMARK_APP_SCRIPTS": []string{wasmExec, appJS},
+	})
+	if err != nil {
+		return nil, err
+	}
+	b, err := minifyAs("start.js", src)
+	if err != nil {
+		return nil, fmt.Errorf("minifying web/start.js: %w", err)
+	}
+	return b, nil
 }
 
 // pageFile is where a page's HTML lives in dist: "/w/journey/en/" ->

@@ -333,7 +333,7 @@ func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 	dir, res := built(t)
 	// app.js names the wasm: were its own address fixed, a cache could
 	// pair a new page with an old app, which would put old text back.
-	for _, name := range append([]string{"height.js", "icon.svg", "app.wasm", "app.js", "wasm_exec.js"}, styleNames()...) {
+	for _, name := range append([]string{"height.js", "icon.svg", "app.wasm", "app.js", "wasm_exec.js", "start.js"}, styleNames()...) {
 		p := res.Assets[name]
 		if !fingerprintedName.MatchString(p) {
 			t.Errorf("%s is served as %q, which has no content hash", name, p)
@@ -356,9 +356,33 @@ func TestAssetsAreFingerprintedAndVersioned(t *testing.T) {
 		t.Errorf("app-worker.js does not name its cache after version %s", res.Version)
 	}
 	page := string(readDist(t, dir, "/w/journey/en/index.html"))
-	for _, name := range []string{"waymark-journey.css", "height.js", "app.js", "wasm_exec.js"} {
+	for _, name := range []string{"waymark-journey.css", "height.js", "start.js"} {
 		if !strings.Contains(page, res.Assets[name]) {
 			t.Errorf("journey page does not link %s as %s", name, res.Assets[name])
+		}
+	}
+	starter := string(readDist(t, dir, res.Assets["start.js"]))
+	for _, name := range []string{"wasm_exec.js", "app.js"} {
+		if !strings.Contains(starter, res.Assets[name]) {
+			t.Errorf("start.js does not start %s as %s", name, res.Assets[name])
+		}
+	}
+}
+
+// The page's own load waits for nothing of the app: go-app's scripts,
+// which register the service worker and fetch the wasm, are started by
+// start.js once the page has loaded, so no page names them itself.
+func TestPagesLeaveTheAppToTheStarter(t *testing.T) {
+	dir, res := built(t)
+	for _, p := range res.Pages {
+		page := string(readDist(t, dir, pageFile(p)))
+		for _, name := range []string{"app.js", "wasm_exec.js"} {
+			if strings.Contains(page, res.Assets[name]) || strings.Contains(page, `src="/`+name+`"`) {
+				t.Errorf("%s loads %s itself, which puts the app back on its critical path", p, name)
+			}
+		}
+		if !strings.Contains(page, `src="`+res.Assets["start.js"]+`"`) {
+			t.Errorf("%s does not load start.js (%s): the app would never start", p, res.Assets["start.js"])
 		}
 	}
 }

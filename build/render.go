@@ -67,7 +67,7 @@ func (r renderer) handler() *app.Handler {
 		Styles: r.styles(),
 		// options.js runs as the head is read, before the first paint, so an
 		// embedded widget never flashes in the wrong scheme.
-		Scripts:    []string{r.assets["options.js"], r.assets["height.js"] + " defer", r.assets["offline.js"] + " defer"},
+		Scripts:    []string{r.assets["options.js"], r.assets["height.js"] + " defer", r.assets["offline.js"] + " defer", r.assets["start.js"] + " defer"},
 		Resources:  fingerprinted{wasm: r.assets["app.wasm"]},
 		Version:    r.version,
 		RawHeaders: r.head,
@@ -97,7 +97,7 @@ func (r renderer) fetch(p string) ([]byte, error) {
 	b := rec.Body.Bytes()
 	if FormatOf(p).Type == "text/html" {
 		var err error
-		if b, err = tidy(b, r.scripts()); err != nil {
+		if b, err = tidy(b); err != nil {
 			return nil, fmt.Errorf("prerendering %s: %w", p, err)
 		}
 	}
@@ -127,18 +127,6 @@ func plainWasmFetch(appJS []byte, wasm string) ([]byte, error) {
 	return bytes.Replace(appJS, []byte(progress), []byte(fmt.Sprintf("fetch(%q)", wasm)), 1), nil
 }
 
-// scripts maps go-app's fixed script addresses to the fingerprinted ones,
-// once the build has made them.
-func (r renderer) scripts() map[string]string {
-	m := map[string]string{}
-	for _, name := range []string{"app.js", "wasm_exec.js"} {
-		if p, ok := r.assets[name]; ok {
-			m["/"+name] = p
-		}
-	}
-	return m
-}
-
 func (r renderer) render() ([]byte, error) {
 	return r.fetch(r.page.Path)
 }
@@ -150,9 +138,8 @@ func (r renderer) render() ([]byte, error) {
 // same attribute-escaped title as og:title. It parses and re-serialises the
 // page, which also normalises go-app's attribute quoting, and writes each
 // element's attributes in one order (see below). It also drops the link to
-// go-app's app.css (see below), and points the script tags at the
-// fingerprinted scripts.
-func tidy(page []byte, scripts map[string]string) ([]byte, error) {
+// go-app's app.css and its script tags (see below).
+func tidy(page []byte) ([]byte, error) {
 	doc, err := xhtml.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, err
@@ -170,11 +157,12 @@ func tidy(page []byte, scripts map[string]string) ([]byte, error) {
 				drop = append(drop, n)
 			}
 		}
+		// go-app's scripts start the app: web/start.js loads them once the
+		// page has loaded and the browser is idle, so that the page's own
+		// load never waits on them, nor on the wasm they fetch.
 		if n.Type == xhtml.ElementNode && n.Data == "script" {
-			for i, a := range n.Attr {
-				if to, ok := scripts[a.Val]; a.Key == "src" && ok {
-					n.Attr[i].Val = to
-				}
+			if src, _ := attrValue(n, "src"); src == "/app.js" || src == "/wasm_exec.js" {
+				drop = append(drop, n)
 			}
 		}
 		// go-app's own address tags have no host (see above); the page's

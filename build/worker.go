@@ -30,7 +30,7 @@ func serviceWorker(res *Result) ([]byte, error) {
 // loads, and every stylesheet, which are few and small, so that a page of
 // any kind opens offline whichever the reader opened first.
 func precached(res *Result) []string {
-	names := append([]string{"app.js", "wasm_exec.js", "app.wasm", "height.js", "options.js", "offline.js", "icon.svg"}, styleNames()...)
+	names := append([]string{"start.js", "app.js", "wasm_exec.js", "app.wasm", "height.js", "options.js", "offline.js", "icon.svg"}, styleNames()...)
 	var files []string
 	for _, name := range names {
 		files = append(files, res.Assets[name])

@@ -46,6 +46,9 @@ type Journey struct {
 	stage    string // id of the open stage
 	right    string // id of the highlighted right, "" for none
 	announce string // text for the live region, set when the stage changes
+	// Technologies whose details the reader opened on the prerendered
+	// page, by id: the app's first render keeps them open.
+	opened map[string]bool
 
 	// Built on first use from the content, which never changes.
 	cites *sourceList
@@ -90,7 +93,8 @@ func (j *Journey) prose(claim, text string) []app.UI {
 
 // OnInit picks up what the reader did on the prerendered page before the
 // app took over (go-app replaces that DOM when it mounts): the stage named
-// in the fragment and the right chosen in the filter.
+// in the fragment, the right chosen in the filter and the technologies
+// whose details they opened.
 func (j *Journey) OnInit() {
 	if !app.IsClient {
 		return
@@ -98,6 +102,15 @@ func (j *Journey) OnInit() {
 	j.Open(app.Window().URL().Fragment)
 	if sel := app.Window().GetElementByID("wm-right"); sel.Truthy() {
 		j.Highlight(sel.Get("value").String())
+	}
+	open := app.Window().Get("document").Call("querySelectorAll", ".wm-tech details.wm-more[open]")
+	for i := 0; i < open.Length(); i++ {
+		if li := open.Index(i).Call("closest", ".wm-tech"); li.Truthy() {
+			if j.opened == nil {
+				j.opened = map[string]bool{}
+			}
+			j.opened[strings.TrimPrefix(li.Get("id").String(), anchorID(true, ""))] = true
+		}
 	}
 }
 
@@ -500,6 +513,12 @@ func (j *Journey) renderTechnology(t data.Technology, match bool) app.UI {
 		),
 		j.renderAsks(t),
 	)
+	details := app.Details().Class("wm-more")
+	if j.opened[t.ID] {
+		// Only when open: go-app writes a false boolean into the
+		// prerendered page as open="false", which opens it.
+		details = details.Open(true)
+	}
 	return app.Li().Class(cls).ID(j.anchor(t.ID)).Attr("data-rights", strings.Join(t.Rights, " ")).Body(
 		app.Article().Aria("labelledby", "wm-h-"+t.ID).Body(
 			app.H3().ID("wm-h-"+t.ID).Body(latinRuns(j.Content.UI.Dir, t.Name)...),
@@ -511,7 +530,7 @@ func (j *Journey) renderTechnology(t data.Technology, match bool) app.UI {
 					return app.Li().Class("wm-right").Attr("data-right", r.ID).Text(r.Name)
 				}),
 			),
-			app.Details().Class("wm-more").Body(
+			details.Body(
 				append([]app.UI{app.Summary().Text(count(ui.MoreOne, ui.MoreMany, len(t.Cases)))}, more...)...,
 			),
 		),

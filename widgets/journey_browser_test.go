@@ -473,3 +473,91 @@ func TestJourneyBrowserHighlightReachesEveryStage(t *testing.T) {
 	}
 	noConsoleErrors(tb, u)
 }
+
+// The app waits for the page: a reader who does nothing has it take over
+// by itself once the page has loaded, its files asked for only after the
+// load event, so the page and the article around it never wait on them.
+func TestJourneyBrowserAppStartsByItselfOnceThePageHasLoaded(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	tb := open(t, u, tabOptions{})
+	waitApp(tb)
+	type asked struct {
+		Name  string
+		Start float64
+	}
+	files := eval[[]asked](tb, `performance.getEntriesByType("resource")
+	  .filter(e => /\/web\/(app|wasm_exec)\.[0-9a-f]{12}\.js$|\.wasm$/.test(new URL(e.name).pathname))
+	  .map(e => ({Name: new URL(e.name).pathname, Start: e.startTime}))`)
+	if len(files) != 3 {
+		t.Fatalf("%s: the app took over, but the page asked for %d of its 3 files (app.js, wasm_exec.js, the wasm): %v", u, len(files), files)
+	}
+	loaded := eval[float64](tb, `performance.getEntriesByType("navigation")[0].loadEventEnd`)
+	for _, f := range files {
+		if f.Start < loaded {
+			t.Errorf("%s: %s was asked for %.0f ms after navigation, before the page had loaded (%.0f ms)", u, f.Name, f.Start, loaded)
+		}
+	}
+	noConsoleErrors(tb, u)
+}
+
+// A reader on a slow connection opens another stage, chooses a right and
+// opens a technology's details before the app has arrived; when it takes
+// over, all three are as they left them.
+func TestJourneyBrowserKeepsWhatTheReaderDidBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	u := s.url(widgets.JourneyName, s.en())
+	tb := open(t, u, tabOptions{width: 360, height: 740, holdWasm: true})
+	waitFor(tb, "the page", `document.readyState === "complete"`)
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-tab-after"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(tb, "the after-the-border stage", `location.hash === "#after"`)
+	// A right the stage's first technology threatens, so the app has
+	// something to mark.
+	right := eval[string](tb, `(() => {
+	  const s = document.getElementById("wm-right");
+	  s.value = document.querySelector("#wm-a-after .wm-tech").dataset.rights.split(" ")[0];
+	  s.dispatchEvent(new Event("change", {bubbles: true}));
+	  return s.value;
+	})()`)
+	if right == "" {
+		t.Fatalf("%s: the filter offers no right the after stage's first technology threatens", u)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#wm-a-after details.wm-more summary"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(tb, "the details to open", `document.querySelector("#wm-a-after details.wm-more").open`)
+	tech := eval[string](tb, `document.querySelector("#wm-a-after details.wm-more").closest(".wm-tech").id`)
+	if eval[bool](tb, `!!document.querySelector(".wm-app")`) {
+		t.Fatalf("%s: the app took over while its wasm was held; the check would prove nothing", u)
+	}
+	release(tb)
+	waitApp(tb)
+	if got := eval[string](tb, visibleStages); got != "after" {
+		t.Errorf("%s: the reader opened after before the app; once it took over, visible stages are %q", u, got)
+	}
+	if got := eval[string](tb, `document.getElementById("wm-right").value`); got != right {
+		t.Errorf("%s: the reader chose %q in the filter before the app; once it took over, it shows %q", u, right, got)
+	}
+	settle(tb)
+	marked := eval[[]bool](tb, `[...document.querySelectorAll(".wm-open .wm-tech")].map(e => e.classList.contains("wm-match"))`)
+	want := eval[[]bool](tb, `[...document.querySelectorAll(".wm-open .wm-tech")].map(e => e.dataset.rights.split(" ").includes("`+right+`"))`)
+	if len(marked) == 0 || len(marked) != len(want) {
+		t.Fatalf("%s: the app shows %d technologies in the open stage", u, len(marked))
+	}
+	for i := range want {
+		if marked[i] != want[i] {
+			t.Errorf("%s: with %s chosen before the app, the app marks technology %d as threatening it: %v, want %v", u, right, i+1, marked[i], want[i])
+		}
+	}
+	if !eval[bool](tb, `(() => { const d = document.querySelector("#wm-a-`+tech+` details.wm-more"); return !!d && d.open; })()`) {
+		t.Errorf("%s: the reader opened the details of %s before the app; once it took over, they are closed", u, tech)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("details.wm-more[open]").length`); n != 1 {
+		t.Errorf("%s: the reader opened one technology's details; the app shows %d open", u, n)
+	}
+	noConsoleErrors(tb, u)
+}

@@ -414,3 +414,30 @@ func TestRouteMirrorsRightToLeft(t *testing.T) {
 		}
 	}
 }
+
+// A technology's details the reader opened before the app are open in the
+// app's first render, and no others: in either mode, a closed one carries
+// no open attribute, which the browser would take as open whatever its
+// value.
+func TestJourneyKeepsOpenOnlyTheDetailsTheReaderOpened(t *testing.T) {
+	c := fixture(t)
+	tech := c.Journey.Stages[0].Technologies[0].ID
+	for _, interactive := range []bool{false, true} {
+		j := &Journey{Content: c, Interactive: interactive, stage: c.Journey.Stages[0].ID, opened: map[string]bool{tech: true}}
+		doc, err := html.Parse(strings.NewReader(app.HTMLString(j)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		open := find(doc, func(n *html.Node) bool { _, ok := getAttr(n, "open"); return n.Data == "details" && ok })
+		if len(open) != 1 {
+			t.Fatalf("interactive %v: %d details open, want only %s's", interactive, len(open), tech)
+		}
+		li := open[0]
+		for li != nil && !hasClass(li, "wm-tech") {
+			li = li.Parent
+		}
+		if id, _ := getAttr(li, "id"); li == nil || id != anchorID(interactive, tech) {
+			t.Errorf("interactive %v: the open details are in %q, want %s's", interactive, id, tech)
+		}
+	}
+}
