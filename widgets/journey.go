@@ -109,6 +109,9 @@ func (j *Journey) OnInit() {
 			if j.opened == nil {
 				j.opened = map[string]bool{}
 			}
+			// The prerendered page's ids are the technologies' own; a
+			// page the app drew, which a navigation inside it leaves,
+			// has them prefixed (anchorID).
 			j.opened[strings.TrimPrefix(li.Get("id").String(), anchorID(true, ""))] = true
 		}
 	}
