@@ -145,7 +145,10 @@ func panelID(stage string) string { return anchorID(true, stage) }
 // or a technology, or the browser's back button.
 func (j *Journey) OnNav(ctx app.Context) {
 	if f := ctx.Page().URL().Fragment; f != "" {
-		j.sources().follow(ctx, f, func(stage string) { j.stage = stage })
+		j.sources().follow(ctx, f, func(stage string) {
+			j.stage = stage
+			j.paint()
+		})
 	}
 }
 
@@ -226,7 +229,7 @@ func (j *Journey) Render() app.UI {
 	// reader who wants it.
 	f := frame{name: JourneyName, interactive: j.Interactive, title: j.Content.Journey.Title,
 		intro: j.Content.Journey.Intro, sources: j.sources(), status: j.announce, parts: parts,
-		skipTo: "wm-h-" + j.Stage()}
+		skipTo: j.skipTo()}
 	return f.render(
 		j.renderNav(),
 		j.renderFilter(),
@@ -236,8 +239,11 @@ func (j *Journey) Render() app.UI {
 			}),
 		),
 		presentLink(JourneyName, j.Content),
-	).Attr("data-stage", j.Stage())
+	)
 }
+
+// skipTo is where the skip link goes: the open stage's heading.
+func (j *Journey) skipTo() string { return "wm-h-" + j.Stage() }
 
 // renderFilter is the one control that highlights the technologies that
 // threaten a right, with what it found next to it. It offers only rights
@@ -264,6 +270,11 @@ func (j *Journey) renderFilter() app.UI {
 		sel = sel.Aria("describedby", "wm-matches").OnChange(func(ctx app.Context, e app.Event) {
 			j.Highlight(ctx.JSSrc().Get("value").String())
 			j.announce = j.matchesText(j.Content.Journey.Stages[j.stageIndex()])
+			// go-app draws the cards' marks; the count and the live
+			// region are written here too, as after a stage change, so
+			// that what go-app last drew never disagrees with the page
+			// (see paint).
+			j.paint()
 		})
 	}
 	return app.Form().Class("wm-filter").Body(
@@ -296,10 +307,6 @@ func (j *Journey) renderNav() app.UI {
 			app.Range(stages).Slice(func(i int) app.UI {
 				s := stages[i]
 				selected := s.ID == j.Stage()
-				tabIndex := -1
-				if selected {
-					tabIndex = 0
-				}
 				return app.Button().
 					Type("button").
 					Class("wm-tab").
@@ -307,7 +314,7 @@ func (j *Journey) renderNav() app.UI {
 					Role("tab").
 					Aria("selected", strconv.FormatBool(selected)).
 					Aria("controls", panelID(s.ID)).
-					TabIndex(tabIndex).
+					TabIndex(tabIndex(selected)).
 					OnClick(func(ctx app.Context, e app.Event) { j.show(ctx, s.ID, "wm-tab-"+s.ID) }).
 					OnKeyDown(j.onTabKey).
 					Body(tabBody(&j.Content.UI, stages, i)...)
@@ -323,6 +330,8 @@ func (j *Journey) renderNav() app.UI {
 func (j *Journey) onTabKey(ctx app.Context, e app.Event) {
 	to, ok := j.tabKeyTarget(e.Get("key").String())
 	if !ok {
+		// Tab, Enter and the rest change nothing go-app draws.
+		ctx.PreventUpdate()
 		return
 	}
 	e.PreventDefault()
@@ -358,17 +367,79 @@ func (j *Journey) tabKeyTarget(key string) (string, bool) {
 // without adding a history entry or scrolling (so a copied link opens it),
 // tells screen readers which stage is open, and moves focus to focusID so it
 // never falls back to the page.
+//
+// It changes the page itself, in the click, and keeps go-app from drawing
+// the widget: go-app would draw only on its next frame timer, compare the
+// whole widget first, and find the same dozen attributes and two texts
+// that paint writes.
 func (j *Journey) show(ctx app.Context, stage, focusID string) {
+	ctx.PreventUpdate()
 	j.Open(stage)
 	i := j.stageIndex()
 	s := j.Content.Journey.Stages[i]
 	j.announce = s.Title + ". " + stageOf(j.Content.UI, i, len(j.Content.Journey.Stages))
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(focusID); el.Truthy() {
-			el.Call("focus")
+	j.paint()
+	if el := app.Window().GetElementByID(focusID); el.Truthy() {
+		el.Call("focus")
+	}
+	recordFragment(s.ID)
+}
+
+// paint writes into the page what the open stage and the highlighted
+// right decide outside the cards: which panel shows, which tab is
+// selected and in the tab order, where the skip link goes, the count
+// next to the filter and the live region. It writes exactly what Render
+// draws for them, so go-app's record of the page may lag behind it
+// without harm: a later draw compares that record with the same state
+// and writes, where it sees a difference, only the value already there.
+// Every change of the stage goes through it, or a draw could leave the
+// page showing an old stage.
+func (j *Journey) paint() {
+	root := j.JSValue()
+	if !app.IsClient || !j.Interactive || !root.Truthy() {
+		return
+	}
+	byID := func(id string) app.Value { return root.Call("querySelector", "#"+id) }
+	open := j.Stage()
+	for _, s := range j.Content.Journey.Stages {
+		shown := s.ID == open
+		if p := byID(panelID(s.ID)); p.Truthy() {
+			p.Set("hidden", !shown)
+			p.Get("classList").Call("toggle", "wm-open", shown)
 		}
-		recordFragment(s.ID)
-	})
+		if t := byID("wm-tab-" + s.ID); t.Truthy() {
+			t.Call("setAttribute", "aria-selected", strconv.FormatBool(shown))
+			t.Call("setAttribute", "tabindex", strconv.Itoa(tabIndex(shown)))
+		}
+	}
+	if a := root.Call("querySelector", "a.wm-skip"); a.Truthy() {
+		a.Call("setAttribute", "href", "#"+j.skipTo())
+	}
+	setText(byID("wm-matches"), j.matchesText(j.Content.Journey.Stages[j.stageIndex()]))
+	setText(root.Call("querySelector", ":scope > [role=status]"), j.announce)
+}
+
+// setText changes an element's text in the text node go-app made for it,
+// which go-app keeps writing to; replacing the node would leave go-app
+// writing to one no longer in the page.
+func setText(el app.Value, s string) {
+	if !el.Truthy() {
+		return
+	}
+	if t := el.Get("firstChild"); t.Truthy() && t.Get("nodeType").Int() == 3 {
+		t.Set("nodeValue", s)
+		return
+	}
+	el.Set("textContent", s)
+}
+
+// tabIndex is a tab's place in the tab order: the selected tab is in it,
+// the others are reached with the arrow keys, as the APG tabs pattern asks.
+func tabIndex(selected bool) int {
+	if selected {
+		return 0
+	}
+	return -1
 }
 
 // recordFragment puts the fragment in the address without adding a

@@ -561,3 +561,81 @@ func TestJourneyBrowserKeepsWhatTheReaderDidBeforeTheApp(t *testing.T) {
 	}
 	noConsoleErrors(tb, u)
 }
+
+// stageState is what the open stage decides outside the cards, as the
+// page shows it: each panel's visibility, each tab's state, where the
+// skip link goes and the count next to the filter.
+const stageState = `JSON.stringify({
+  panels: [...document.querySelectorAll(".wm-stage")].map(s => s.id + (s.hidden ? " hidden" : " shown") + (s.classList.contains("wm-open") ? " open" : "")),
+  tabs: [...document.querySelectorAll("[role=tab]")].map(t => t.id + " " + t.getAttribute("aria-selected") + " " + t.getAttribute("tabindex")),
+  skip: document.querySelector("a.wm-skip").getAttribute("href"),
+  matches: document.getElementById("wm-matches").textContent,
+})`
+
+// A stage change shows in the click itself, not on a later frame of the
+// app's, and leaves the page exactly as a link to that stage opens it,
+// through a change of the filter and a link back to the first stage.
+func TestJourneyBrowserStageShowsInTheClick(t *testing.T) {
+	t.Parallel()
+	s := served(t)
+	c := s.en()
+	u := s.url(widgets.JourneyName, c)
+	tb := open(t, u, tabOptions{})
+	waitApp(tb)
+	settle(tb)
+	opened := map[string]string{}
+	for _, st := range c.Journey.Stages {
+		fresh := open(t, u+"#"+st.ID, tabOptions{})
+		waitApp(fresh)
+		settle(fresh)
+		opened[st.ID] = eval[string](fresh, stageState)
+	}
+	for _, id := range []string{"at", "after", "before", "after"} {
+		// The click and the reading in one task: nothing the app does on
+		// a later timer or frame can be in what it reads.
+		got := eval[string](tb, `(() => { document.getElementById("wm-tab-`+id+`").click(); return `+stageState+`; })()`)
+		if got != opened[id] {
+			t.Errorf("%s: in the click on the %s tab the page shows\n%s\nwhere a link to %s opens\n%s", u, id, got, id, opened[id])
+		}
+		settle(tb)
+		if got := eval[string](tb, stageState); got != opened[id] {
+			t.Errorf("%s: a frame after the click on the %s tab the page shows\n%s\nwhere a link to %s opens\n%s", u, id, got, id, opened[id])
+		}
+		status := eval[string](tb, `document.querySelector("main > [role=status]").textContent`)
+		if !strings.HasPrefix(status, eval[string](tb, `document.getElementById("wm-h-`+id+`").textContent`)+". ") {
+			t.Errorf("%s: after the click on the %s tab the live region says %q, not the stage's title", u, id, status)
+		}
+	}
+
+	// A link back to the first stage, where the app last drew the widget
+	// itself: the stages clicked since were not drawn by it.
+	first := c.Journey.Stages[0].ID
+	eval[bool](tb, `location.hash = "#`+first+`"; true`)
+	waitFor(tb, "the first stage", `document.getElementById("wm-tab-`+first+`").getAttribute("aria-selected") === "true"`)
+	settle(tb)
+	if got := eval[string](tb, stageState); got != opened[first] {
+		t.Errorf("%s: after a link to %s the page shows\n%s\nwhere opening the link shows\n%s", u, first, got, opened[first])
+	}
+	// The app draws the marks of a right; the stage it draws them in must
+	// still be the one the reader opened, and the count must be its own.
+	panel := "#wm-a-" + first
+	right := eval[string](tb, `(() => { const s = document.getElementById("wm-right"); s.value = document.querySelector("`+panel+` .wm-tech").dataset.rights.split(" ")[0]; s.dispatchEvent(new Event("change", {bubbles: true})); return s.value; })()`)
+	waitFor(tb, "the marks", `!!document.querySelector("`+panel+` .wm-match")`)
+	settle(tb)
+	if got := eval[string](tb, visibleStages); got != first {
+		t.Errorf("%s: with %s open, choosing %s left the visible stages %q", u, first, right, got)
+	}
+	n := eval[int](tb, `document.querySelectorAll("`+panel+` .wm-tech[data-rights~=`+right+`]").length`)
+	total := eval[int](tb, `document.querySelectorAll("`+panel+` .wm-tech").length`)
+	want := fill(c.UI.Matches, "n", strconv.Itoa(n), "total", strconv.Itoa(total))
+	if got := eval[string](tb, `document.getElementById("wm-matches").textContent`); got != want {
+		t.Errorf("%s: with %s open and %s chosen, the count says %q, want %q", u, first, right, got, want)
+	}
+	eval[bool](tb, `(() => { const s = document.getElementById("wm-right"); s.value = ""; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	waitFor(tb, "the marks to clear", `!document.querySelector(".wm-match")`)
+	settle(tb)
+	if got := eval[string](tb, stageState); got != opened[first] {
+		t.Errorf("%s: after choosing a right and clearing it, the page shows\n%s\nwhere a link to %s opens\n%s", u, got, first, opened[first])
+	}
+	noConsoleErrors(tb, u)
+}
