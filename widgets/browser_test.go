@@ -532,10 +532,12 @@ func settle(tb *tab) {
 	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 }
 
-// waitApp waits until the wasm app has taken over the page.
+// waitApp waits until the wasm app has taken over the page and drawn
+// what its first render left for later (see later.go).
 func waitApp(tb *tab) {
 	tb.t.Helper()
 	waitFor(tb, "the wasm app to take over", `!!document.querySelector(".wm-app")`)
+	waitFor(tb, "the app to draw what it left for after the first paint", `!document.querySelector("[data-later]")`)
 }
 
 // press sends one key to the focused element, as a keyboard would.

@@ -49,6 +49,10 @@ type Journey struct {
 	// Technologies whose details the reader opened on the prerendered
 	// page, by id: the app's first render keeps them open.
 	opened map[string]bool
+	// rest is true once the stages that were not open when the app took
+	// over are drawn in full (see later.go).
+	rest bool
+	els  *stageView // see paint
 
 	// Built on first use from the content, which never changes.
 	cites *sourceList
@@ -121,6 +125,7 @@ func (j *Journey) OnInit() {
 // when the widget is the whole page: in an iframe, scrolling into view
 // scrolls the host page too, dragging the reader away from the article.
 func (j *Journey) OnMount(ctx app.Context) {
+	afterPaint(ctx, j.drawRest)
 	f := app.Window().URL().Fragment
 	framed := !app.Window().Get("parent").Equal(app.Window())
 	if f == "" || f == j.Stage() || framed {
@@ -132,6 +137,9 @@ func (j *Journey) OnMount(ctx app.Context) {
 		}
 	})
 }
+
+// drawRest draws in full the stages the first render left as headings.
+func (j *Journey) drawRest(app.Context) { j.rest = true }
 
 // anchor is the element id for a stage or technology id; see anchorID.
 func (j *Journey) anchor(id string) string { return anchorID(j.Interactive, id) }
@@ -242,7 +250,8 @@ func (j *Journey) Render() app.UI {
 	)
 }
 
-// skipTo is where the skip link goes: the open stage's heading.
+// skipTo is where the skip link goes: the open stage's heading. paint
+// writes the same.
 func (j *Journey) skipTo() string { return "wm-h-" + j.Stage() }
 
 // renderFilter is the one control that highlights the technologies that
@@ -373,13 +382,21 @@ func (j *Journey) tabKeyTarget(key string) (string, bool) {
 // whole widget first, and find the same dozen attributes and two texts
 // that paint writes.
 func (j *Journey) show(ctx app.Context, stage, focusID string) {
-	ctx.PreventUpdate()
+	if j.rest {
+		ctx.PreventUpdate()
+	} else {
+		// A click before the other stages are drawn: this once, go-app
+		// draws them now.
+		j.rest = true
+	}
 	j.Open(stage)
 	i := j.stageIndex()
 	s := j.Content.Journey.Stages[i]
 	j.announce = s.Title + ". " + stageOf(j.Content.UI, i, len(j.Content.Journey.Stages))
 	j.paint()
-	if el := app.Window().GetElementByID(focusID); el.Truthy() {
+	// A clicked tab has focus already; focusing it again would lay the
+	// page out once more.
+	if el := app.Window().GetElementByID(focusID); el.Truthy() && !el.Equal(app.Window().Get("document").Get("activeElement")) {
 		el.Call("focus")
 	}
 	recordFragment(s.ID)
@@ -395,28 +412,116 @@ func (j *Journey) show(ctx app.Context, stage, focusID string) {
 // Every change of the stage goes through it, or a draw could leave the
 // page showing an old stage.
 func (j *Journey) paint() {
-	root := j.JSValue()
-	if !app.IsClient || !j.Interactive || !root.Truthy() {
+	if !app.IsClient || !j.Interactive {
 		return
 	}
-	byID := func(id string) app.Value { return root.Call("querySelector", "#"+id) }
-	open := j.Stage()
+	v := j.view()
+	if v == nil {
+		return
+	}
+	open := j.stageIndex()
+	for i := range v.panels {
+		shown := i == open
+		v.setProp.Invoke(v.panels[i], v.hidden, !shown)
+		v.toggle.Invoke(v.classes[i], v.openClass, shown)
+	}
+	v.setAttr.Invoke(v.skip, v.href, v.skipHrefs[open])
+	setText(v.matches, j.matchesText(j.Content.Journey.Stages[open]))
+	setText(v.status, j.announce)
+	for i := range v.tabs {
+		v.setAttr.Invoke(v.tabs[i], v.ariaSelected, v.bools[i == open])
+	}
+	// A new tabindex makes the browser work out there and then which
+	// elements can take focus, which lays the page out inside the click
+	// (10 ms of a slow phone's 60). It matters only for the next Tab key,
+	// so it is written once the change shows.
+	w := app.Window()
+	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, v.tabOrder, 0, open))
+}
+
+// writeTabOrder puts the tab of stage open in the tab order and the
+// others out.
+func (v *stageView) writeTabOrder(open int) {
+	for i := range v.tabs {
+		v.setAttr.Invoke(v.tabs[i], v.tabIndex, v.tabIndexes[i == open])
+	}
+}
+
+// stageView holds what paint writes to and with, found once: a click
+// would otherwise spend most of its time passing the same names and
+// values from Go to the browser, each decoded there again.
+type stageView struct {
+	panels, classes, tabs []app.Value // by stage
+	skip, matches, status app.Value
+
+	// Element.prototype.setAttribute, Reflect.set and
+	// DOMTokenList.prototype.toggle, to be invoked with the element first.
+	setAttr, setProp, toggle app.Value
+	tabOrder                 app.Func // calls writeTabOrder with its argument
+
+	hidden, openClass, ariaSelected, tabIndex, href app.Value
+	bools, tabIndexes                               map[bool]app.Value
+	skipHrefs                                       []app.Value // by stage
+}
+
+// view finds what paint writes to, or nil before the widget is in the
+// page. go-app keeps these elements while the widget is mounted; a view
+// whose first panel has left the page is found again.
+func (j *Journey) view() *stageView {
+	if j.els != nil && j.els.panels[0].Get("isConnected").Bool() {
+		return j.els
+	}
+	root := j.JSValue()
+	if !root.Truthy() {
+		return nil
+	}
+	w := app.Window()
+	call := w.Get("Function").Get("prototype").Get("call")
+	method := func(class, name string) app.Value {
+		return call.Call("bind", w.Get(class).Get("prototype").Get(name))
+	}
+	str := func(s string) app.Value { return app.ValueOf(s) }
+	v := &stageView{
+		skip:         root.Call("querySelector", "a.wm-skip"),
+		matches:      root.Call("querySelector", "#wm-matches"),
+		status:       root.Call("querySelector", ":scope > [role=status]"),
+		setAttr:      method("Element", "setAttribute"),
+		setProp:      w.Get("Reflect").Get("set"),
+		toggle:       method("DOMTokenList", "toggle"),
+		hidden:       str("hidden"),
+		openClass:    str("wm-open"),
+		ariaSelected: str("aria-selected"),
+		tabIndex:     str("tabindex"),
+		href:         str("href"),
+		bools:        map[bool]app.Value{true: str("true"), false: str("false")},
+		tabIndexes:   map[bool]app.Value{true: str(strconv.Itoa(tabIndex(true))), false: str(strconv.Itoa(tabIndex(false)))},
+	}
 	for _, s := range j.Content.Journey.Stages {
-		shown := s.ID == open
-		if p := byID(panelID(s.ID)); p.Truthy() {
-			p.Set("hidden", !shown)
-			p.Get("classList").Call("toggle", "wm-open", shown)
+		p := root.Call("querySelector", "#"+panelID(s.ID))
+		t := root.Call("querySelector", "#wm-tab-"+s.ID)
+		if !p.Truthy() || !t.Truthy() || !v.skip.Truthy() {
+			return nil
 		}
-		if t := byID("wm-tab-" + s.ID); t.Truthy() {
-			t.Call("setAttribute", "aria-selected", strconv.FormatBool(shown))
-			t.Call("setAttribute", "tabindex", strconv.Itoa(tabIndex(shown)))
-		}
+		v.panels = append(v.panels, p)
+		v.classes = append(v.classes, p.Get("classList"))
+		v.tabs = append(v.tabs, t)
+		v.skipHrefs = append(v.skipHrefs, str("#wm-h-"+s.ID))
 	}
-	if a := root.Call("querySelector", "a.wm-skip"); a.Truthy() {
-		a.Call("setAttribute", "href", "#"+j.skipTo())
+	j.OnDismount()
+	v.tabOrder = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		v.writeTabOrder(args[0].Int())
+		return nil
+	})
+	j.els = v
+	return v
+}
+
+// OnDismount lets go of what paint wrote with.
+func (j *Journey) OnDismount() {
+	if j.els != nil {
+		j.els.tabOrder.Release()
+		j.els = nil
 	}
-	setText(byID("wm-matches"), j.matchesText(j.Content.Journey.Stages[j.stageIndex()]))
-	setText(root.Call("querySelector", ":scope > [role=status]"), j.announce)
 }
 
 // setText changes an element's text in the text node go-app made for it,
@@ -475,6 +580,12 @@ func (j *Journey) renderStage(i int) app.UI {
 	}
 	if open {
 		sec = sec.Class("wm-open")
+	}
+	if j.Interactive && app.IsClient && !open && !j.rest {
+		return sec.Attr("data-later", true).Body(
+			app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),
+			app.H2().ID("wm-h-"+s.ID).Class("wm-skip-to").TabIndex(-1).Text(s.Title),
+		)
 	}
 	return sec.Body(
 		app.P().Class("wm-stepof").Text(stageOf(ui, i, len(stages))),

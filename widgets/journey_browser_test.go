@@ -567,10 +567,14 @@ func TestJourneyBrowserKeepsWhatTheReaderDidBeforeTheApp(t *testing.T) {
 // skip link goes and the count next to the filter.
 const stageState = `JSON.stringify({
   panels: [...document.querySelectorAll(".wm-stage")].map(s => s.id + (s.hidden ? " hidden" : " shown") + (s.classList.contains("wm-open") ? " open" : "")),
-  tabs: [...document.querySelectorAll("[role=tab]")].map(t => t.id + " " + t.getAttribute("aria-selected") + " " + t.getAttribute("tabindex")),
+  tabs: [...document.querySelectorAll("[role=tab]")].map(t => t.id + " " + t.getAttribute("aria-selected")),
   skip: document.querySelector("a.wm-skip").getAttribute("href"),
   matches: document.getElementById("wm-matches").textContent,
 })`
+
+// tabOrder is each tab's place in the tab order, which the app writes
+// once the stage shows.
+const tabOrder = `[...document.querySelectorAll("[role=tab]")].map(t => t.id + " " + t.getAttribute("tabindex")).join(", ")`
 
 // A stage change shows in the click itself, not on a later frame of the
 // app's, and leaves the page exactly as a link to that stage opens it,
@@ -583,12 +587,19 @@ func TestJourneyBrowserStageShowsInTheClick(t *testing.T) {
 	tb := open(t, u, tabOptions{})
 	waitApp(tb)
 	settle(tb)
-	opened := map[string]string{}
+	opened, order := map[string]string{}, map[string]string{}
 	for _, st := range c.Journey.Stages {
 		fresh := open(t, u+"#"+st.ID, tabOptions{})
 		waitApp(fresh)
 		settle(fresh)
 		opened[st.ID] = eval[string](fresh, stageState)
+		order[st.ID] = eval[string](fresh, tabOrder)
+	}
+	sameOrder := func(id, when string) {
+		t.Helper()
+		if got := eval[string](tb, tabOrder); got != order[id] {
+			t.Errorf("%s: %s the tab order is %s, where a link to %s opens %s", u, when, got, id, order[id])
+		}
 	}
 	for _, id := range []string{"at", "after", "before", "after"} {
 		// The click and the reading in one task: nothing the app does on
@@ -601,6 +612,7 @@ func TestJourneyBrowserStageShowsInTheClick(t *testing.T) {
 		if got := eval[string](tb, stageState); got != opened[id] {
 			t.Errorf("%s: a frame after the click on the %s tab the page shows\n%s\nwhere a link to %s opens\n%s", u, id, got, id, opened[id])
 		}
+		sameOrder(id, "a frame after the click on the "+id+" tab")
 		status := eval[string](tb, `document.querySelector("main > [role=status]").textContent`)
 		if !strings.HasPrefix(status, eval[string](tb, `document.getElementById("wm-h-`+id+`").textContent`)+". ") {
 			t.Errorf("%s: after the click on the %s tab the live region says %q, not the stage's title", u, id, status)
@@ -616,6 +628,7 @@ func TestJourneyBrowserStageShowsInTheClick(t *testing.T) {
 	if got := eval[string](tb, stageState); got != opened[first] {
 		t.Errorf("%s: after a link to %s the page shows\n%s\nwhere opening the link shows\n%s", u, first, got, opened[first])
 	}
+	sameOrder(first, "after a link to "+first)
 	// The app draws the marks of a right; the stage it draws them in must
 	// still be the one the reader opened, and the count must be its own.
 	panel := "#wm-a-" + first
@@ -637,5 +650,6 @@ func TestJourneyBrowserStageShowsInTheClick(t *testing.T) {
 	if got := eval[string](tb, stageState); got != opened[first] {
 		t.Errorf("%s: after choosing a right and clearing it, the page shows\n%s\nwhere a link to %s opens\n%s", u, got, first, opened[first])
 	}
+	sameOrder(first, "after choosing a right and clearing it")
 	noConsoleErrors(tb, u)
 }

@@ -282,18 +282,29 @@ func (s *sourceList) endnotes() app.UI {
 // never has its hundred or more entries drawn and compared again (go-app
 // skips a component whose fields are unchanged, and the list is compared
 // by identity).
+//
+// The list is drawn after the first paint (see later.go).
 type endnotes struct {
 	app.Compo
 
 	Sources *sourceList
+
+	drawn bool
+}
+
+// OnMount draws the list once the rest of the widget shows.
+func (e *endnotes) OnMount(ctx app.Context) {
+	afterPaint(ctx, func(app.Context) { e.drawn = true })
 }
 
 // Render draws the list.
 func (e *endnotes) Render() app.UI {
-	return app.Section().Class("wm-endnotes").Aria("labelledby", "wm-endnotes-h").Body(
-		app.H2().ID("wm-endnotes-h").Text(e.Sources.c.UI.Sources),
-		e.Sources.list(""),
-	)
+	sec := app.Section().Class("wm-endnotes").Aria("labelledby", "wm-endnotes-h")
+	h := app.H2().ID("wm-endnotes-h").Text(e.Sources.c.UI.Sources)
+	if !e.drawn && app.IsClient {
+		return sec.Attr("data-later", true).Body(h)
+	}
+	return sec.Body(h, e.Sources.list(""))
 }
 
 // letter names the k-th link back to a source: a, b, ... z, aa, ab ...
