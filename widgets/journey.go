@@ -404,7 +404,8 @@ func (j *Journey) show(ctx app.Context, stage, focusID string) {
 
 // paint writes into the page what the open stage and the highlighted
 // right decide outside the cards: which panel shows, which tab is
-// selected and in the tab order, where the skip link goes, the count
+// selected (and, once that shows, in the tab order), where the skip link
+// goes, the count
 // next to the filter and the live region. It writes exactly what Render
 // draws for them, so go-app's record of the page may lag behind it
 // without harm: a later draw compares that record with the same state
@@ -447,9 +448,9 @@ func (v *stageView) writeTabOrder(open int) {
 	}
 }
 
-// stageView holds what paint writes to and with, found once: a click
-// would otherwise spend most of its time passing the same names and
-// values from Go to the browser, each decoded there again.
+// stageView holds what paint writes to and with, found once rather than
+// on every click, names and values included, so a click passes the
+// browser only references.
 type stageView struct {
 	panels, classes, tabs []app.Value // by stage
 	skip, matches, status app.Value
