@@ -108,7 +108,7 @@ var Kinds = []Kind{
 		},
 		CSS:      noCSS,
 		DemoLead: "The numbers behind the report, and a map of which technologies threaten which rights, computed from the journey above.",
-		Fit:      Fit{6710, 3740},
+		Fit:      Fit{6710, 3836},
 	},
 	{
 		Name:        QuizName,
