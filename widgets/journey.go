@@ -436,8 +436,7 @@ func (j *Journey) paint() {
 	// elements can take focus, which lays the page out inside the click
 	// (10 ms of a slow phone's 60). It matters only for the next Tab key,
 	// so it is written once the change shows.
-	w := app.Window()
-	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, v.tabOrder, 0, open))
+	callAfterPaint(v.tabOrder, open)
 }
 
 // writeTabOrder puts the tab of stage open in the tab order and the
@@ -556,10 +555,8 @@ func tabIndex(selected bool) int {
 // copy it. The call is bound in the browser, so nothing comes back into
 // the app for it.
 func recordFragment(fragment string) {
-	w := app.Window()
-	history := w.Get("history")
-	replace := history.Get("replaceState").Call("bind", history, nil, "", "#"+fragment)
-	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, replace, 0))
+	history := app.Window().Get("history")
+	callAfterPaint(history.Get("replaceState").Call("bind", history), nil, "", "#"+fragment)
 }
 
 func stageOf(ui data.UI, i, total int) string {

@@ -15,13 +15,19 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // afterPaint runs f on the app's loop once the browser has painted what
 // is drawn now, then draws ctx's component again.
 func afterPaint(ctx app.Context, f func(app.Context)) {
-	w := app.Window()
 	var fn app.Func
 	fn = app.FuncOf(func(app.Value, []app.Value) any {
 		fn.Release()
 		ctx.Dispatch(f)
 		return nil
 	})
+	callAfterPaint(fn)
+}
+
+// callAfterPaint calls the browser function fn with args once the frame
+// that shows what is written now has been painted.
+func callAfterPaint(fn app.Value, args ...any) {
+	w := app.Window()
 	// A frame callback runs before the paint; the task it queues, after.
-	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, fn, 0))
+	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", append([]any{w, fn, 0}, args...)...))
 }
